@@ -1,0 +1,29 @@
+package dev.gantry.access.testing;
+
+import java.time.Instant;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The two beans the access services need from the application: an audit trail (recording) and a clock (movable).
+ * Import it explicitly; {@code @Primary} so it also wins once the module ships its own audit trail.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class AuditAndClockTestConfiguration {
+
+    /** A Wednesday, mid-step: 2026-11-25T10:00:05Z is 5 s into a 30 s TOTP step. */
+    public static final Instant START = Instant.parse("2026-11-25T10:00:05Z");
+
+    @Bean
+    @Primary
+    RecordingAuditTrail recordingAuditTrail() {
+        return new RecordingAuditTrail();
+    }
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock(START);
+    }
+}
