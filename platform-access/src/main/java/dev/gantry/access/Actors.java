@@ -1,6 +1,7 @@
 package dev.gantry.access;
 
 import dev.gantry.domain.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,8 +18,8 @@ final class Actors {
      */
     static String current(String fallback) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
-                || authentication.getName().isBlank()) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken || authentication.getName().isBlank()) {
             return fallback;
         }
         return authentication.getName();
