@@ -1,6 +1,6 @@
 /**
- * Access: who may do what in Gantry. This root package is the module's API (services, the records they return,
- * events); everything under {@code internal} is private to the module.
+ * Access: who may do what in Gantry, and the tamper-evident audit trail of what was done. This package is the
+ * module's API; everything under {@code internal} is private to it.
  */
 @NullMarked
 package dev.gantry.access;

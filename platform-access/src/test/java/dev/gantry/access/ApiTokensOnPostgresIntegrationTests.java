@@ -1,8 +1,7 @@
 package dev.gantry.access;
 
+import dev.gantry.access.testing.ScratchDirectories;
 import dev.gantry.access.testing.TestDatabases;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,11 +9,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class ApiTokensOnPostgresIntegrationTests extends ApiTokensIntegrationTests {
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws IOException {
-        Path keys = Files.createTempDirectory("gantry-tokens-pg").resolve("keys");
+    static void database(DynamicPropertyRegistry registry) {
+        Path keys = ScratchDirectories.create("gantry-tokens-pg").resolve("keys");
         String url = TestDatabases.freshPostgresDatabase();
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", TestDatabases::postgresUser);
         registry.add("gantry.keys.dir", keys::toString);
     }
 }

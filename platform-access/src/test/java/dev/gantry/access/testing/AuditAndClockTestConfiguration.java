@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The two beans the access services need from the application: an audit trail (recording) and a clock (movable).
- * Import it explicitly; {@code @Primary} so it also wins once the module ships its own audit trail.
+ * Import it explicitly. Both are {@code @Primary}, so they win over the module's own audit trail and any clock the
+ * test application registers: the tests that import this see exactly what their services did, at the time they set.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class AuditAndClockTestConfiguration {

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until the test moves it, shared by every thread. */
+/** A clock tests move by hand. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -36,6 +36,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Gantry works in UTC");
+        throw new UnsupportedOperationException("tests run in UTC");
     }
 }

@@ -1,54 +1,53 @@
 package dev.gantry.access.testing;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** JDBC URLs of throw-away databases for integration tests, on H2 (file) and on the local PostgreSQL 15. */
+/** The two databases persistence tests run on: an H2 file database as Gantry configures it, and PostgreSQL. */
 public final class TestDatabases {
 
-    private static final String POSTGRES_HOST = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String POSTGRES_USER = "postgres";
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final List<String> created = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
+    }
 
     private TestDatabases() {
     }
 
-    /** An H2 file database in {@code dir}, with the durability setting production uses. */
+    /** An H2 file database in {@code dir} with Gantry's durable commits ({@code WRITE_DELAY=0}). */
     public static String h2File(Path dir) {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gantry") + ";WRITE_DELAY=0";
     }
 
-    /**
-     * A new, empty PostgreSQL database (trust authentication as {@code postgres}), dropped when the JVM exits.
-     * Set {@code spring.datasource.username} to {@link #postgresUser()}.
-     */
-    public static String freshPostgresDatabase() {
-        String name = "gantry_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        execute("create database " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                execute("drop database if exists " + name + " with (force)");
-            } catch (RuntimeException ignored) {
-                // Best effort: a leftover test database is harmless.
-            }
-        }));
-        return POSTGRES_HOST + name;
-    }
-
-    public static String postgresUser() {
-        return POSTGRES_USER;
-    }
-
-    private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(POSTGRES_HOST + "postgres", POSTGRES_USER, "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+    /** A new, empty database on the local PostgreSQL, dropped when the JVM exits. */
+    public static synchronized String freshPostgresDatabase() {
+        var name = "gantry_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        try (var connection = DriverManager.getConnection(POSTGRES + "postgres?user=postgres");
+             var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed for this test: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL must run on 127.0.0.1:5432 with trust auth for user postgres", e);
+        }
+        created.add(name);
+        return POSTGRES + name + "?user=postgres";
+    }
+
+    private static synchronized void dropCreated() {
+        try (var connection = DriverManager.getConnection(POSTGRES + "postgres?user=postgres");
+             var statement = connection.createStatement()) {
+            for (var name : created) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            // Best effort: a leftover test database is harmless.
         }
     }
 }

@@ -1,4 +1,4 @@
-/** Test fixtures of the access module: databases, a recording audit trail, a clock tests can move. */
+/** Test fixtures: databases, clocks. */
 @NullMarked
 package dev.gantry.access.testing;
 
