@@ -155,7 +155,7 @@ public class ApiTokens {
     @PreAuthorize("isAuthenticated()")
     public void revoke(UUID tokenId) {
         ApiTokenEntity token = tokens.findById(tokenId).orElseThrow(() -> new TokenNotFoundException(tokenId));
-        String actor = Actors.current("system");
+        String actor = Actors.current("system:access");
         if (!token.owner().equals(actor) && !Actors.currentIsAdmin()) {
             audit.record(AuditRecord.denied(actor, "token.revoked", target(tokenId), "not the owner"));
             throw new AccessDeniedException("only the owner or an administrator may revoke this token");
@@ -172,7 +172,7 @@ public class ApiTokens {
     @Transactional
     @PreAuthorize("hasRole('ADMIN') or #owner == authentication.name")
     public int revokeAllOf(String owner) {
-        String actor = Actors.current("system");
+        String actor = Actors.current("system:access");
         int revoked = tokens.revokeAllOf(owner, now(), actor);
         audit.record(AuditRecord.success(actor, "token.revoked-all", "user:" + owner,
                 Map.of("count", Integer.toString(revoked))));

@@ -198,7 +198,7 @@ public class TotpMfa {
         if (previous != MfaStatus.NONE) {
             enrolments.deleteById(username);
         }
-        audit.record(AuditRecord.success(Actors.current("system"), "mfa.reset", target(username),
+        audit.record(AuditRecord.success(Actors.current("system:access"), "mfa.reset", target(username),
                 Map.of("previousStatus", previous.name())));
     }
 
