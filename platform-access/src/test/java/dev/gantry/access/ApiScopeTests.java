@@ -1,0 +1,34 @@
+package dev.gantry.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ApiScopeTests {
+
+    @Test
+    void everyScopeParsesFromItsWireName() {
+        for (ApiScope scope : ApiScope.values()) {
+            assertThat(ApiScope.parse(scope.wireName())).isEqualTo(scope);
+        }
+        assertThat(ApiScope.parse(" audit:verify ")).isEqualTo(ApiScope.AUDIT_VERIFY);
+    }
+
+    @Test
+    void wireNamesAreTheOnesClientsAreToldAbout() {
+        assertThat(Arrays.stream(ApiScope.values()).map(ApiScope::wireName)).containsExactly(
+                "audit:read", "audit:verify", "catalog:read", "catalog:write", "users:read", "users:write",
+                "teams:write", "policy:read", "tokens:write");
+    }
+
+    @Test
+    void anUnknownScopeIsRefusedWithTheListOfKnownOnes() {
+        assertThatThrownBy(() -> ApiScope.parse("secrets:read"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown API scope 'secrets:read'")
+                .hasMessageContaining("catalog:read, catalog:write");
+        assertThatThrownBy(() -> ApiScope.parse("CATALOG_READ")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
