@@ -16,7 +16,8 @@ public enum ApiScope {
     USERS_WRITE("users:write"),
     TEAMS_WRITE("teams:write"),
     POLICY_READ("policy:read"),
-    TOKENS_WRITE("tokens:write");
+    TOKENS_WRITE("tokens:write"),
+    METRICS_READ("metrics:read");
 
     private static final int MAX_ECHOED_LENGTH = 40;
 

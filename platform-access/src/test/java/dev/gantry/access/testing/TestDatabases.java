@@ -8,10 +8,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The two databases persistence tests run on: an H2 file database as Gantry configures it, and PostgreSQL. */
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The two databases persistence tests run on: an H2 file database as Gantry configures it, and a fresh database on
+ * the machine's PostgreSQL, dropped when the JVM exits.
+ *
+ * <p>PostgreSQL tests never pass silently without PostgreSQL: on CI (environment variable {@code CI} set) an
+ * unreachable server fails the test; on a developer machine the test is skipped with the reason printed.
+ */
 public final class TestDatabases {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    /** A database that exists on the server; override with {@code GANTRY_TEST_POSTGRES_URL}. */
+    private static final String ADMIN_URL = System.getenv().getOrDefault(
+            "GANTRY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    public static final String POSTGRES_USER = System.getenv().getOrDefault("GANTRY_TEST_POSTGRES_USER", "postgres");
+    private static final String SERVER = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1);
     private static final List<String> created = new ArrayList<>();
 
     static {
@@ -26,28 +38,32 @@ public final class TestDatabases {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gantry") + ";WRITE_DELAY=0";
     }
 
-    /** A new, empty database on the local PostgreSQL, dropped when the JVM exits. */
+    /** A new, empty database; its URL carries the user, so no other datasource property is needed. */
     public static synchronized String freshPostgresDatabase() {
-        var name = "gantry_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        try (var connection = DriverManager.getConnection(POSTGRES + "postgres?user=postgres");
+        String name = "gantry_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        try (var connection = DriverManager.getConnection(ADMIN_URL, POSTGRES_USER, "");
              var statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "PostgreSQL must run on 127.0.0.1:5432 with trust auth for user postgres", e);
+            String reason = "PostgreSQL at " + ADMIN_URL + " is not usable by " + POSTGRES_USER + ": " + e.getMessage();
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(reason + " (CI must run the PostgreSQL tests)", e);
+            }
+            System.err.println("Skipping PostgreSQL test: " + reason);
+            Assumptions.abort(reason);
         }
         created.add(name);
-        return POSTGRES + name + "?user=postgres";
+        return SERVER + name + "?user=" + POSTGRES_USER;
     }
 
     private static synchronized void dropCreated() {
-        try (var connection = DriverManager.getConnection(POSTGRES + "postgres?user=postgres");
+        try (var connection = DriverManager.getConnection(ADMIN_URL, POSTGRES_USER, "");
              var statement = connection.createStatement()) {
-            for (var name : created) {
+            for (String name : created) {
                 statement.execute("drop database if exists " + name + " with (force)");
             }
         } catch (SQLException e) {
-            // Best effort: a leftover test database is harmless.
+            // Best effort: a leftover test database is harmless and named gantry_test_*.
         }
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.access.internal.identity;
+
+import org.jspecify.annotations.NullMarked;
