@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.access.internal.audit;
+
+import org.jspecify.annotations.NullMarked;
