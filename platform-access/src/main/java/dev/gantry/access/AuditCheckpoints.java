@@ -1,6 +1,7 @@
 package dev.gantry.access;
 
 import dev.gantry.access.internal.audit.Checkpointing;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ public class AuditCheckpoints {
      * already hold the head lock it needs.
      */
     @Transactional(propagation = Propagation.NEVER)
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     public AuditCheckpoint checkpoint() {
         return checkpointing.checkpoint();
     }

@@ -10,6 +10,7 @@ import dev.gantry.domain.audit.AuditTrail;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +40,7 @@ public class AuditVerifier {
     }
 
     /** Reads without locking, so appends go on meanwhile; the result covers the trail as the head stood then. */
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     public AuditVerification verify() {
         var result = chainCheck.run();
         var record = switch (result) {

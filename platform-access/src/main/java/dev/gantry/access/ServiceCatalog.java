@@ -98,12 +98,12 @@ public class ServiceCatalog {
     }
 
     /** The services owned by the teams the user belongs to: the home page's "my services". */
-    @PreAuthorize("hasAuthority('SIGNED_IN') or #username == authentication.name")
+    @PreAuthorize("hasAuthority('SIGNED_IN') or hasAnyRole('ADMIN','AUDITOR','VIEWER') or #username == authentication.name")
     @Transactional(readOnly = true)
     public List<ServiceView> ownedByTeamsOf(String username) {
-        UUID userId = users.findByUsername(username).orElseThrow(() -> new NotFoundException("User '" + username + "'"))
-                .id();
-        List<UUID> teamIds = memberships.findByKeyUserId(userId).stream().map(m -> m.teamId()).toList();
+        List<UUID> teamIds = users.findByUsername(username)
+                .map(user -> memberships.findByKeyUserId(user.id()).stream().map(m -> m.teamId()).toList())
+                .orElse(List.of());
         return entries.findByOwnerTeamIdInOrderByNameAsc(teamIds).stream().map(this::view).toList();
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.gantry.access.internal.Actors;
@@ -70,8 +71,11 @@ public class TeamManagement {
     @PreAuthorize("hasAuthority('SIGNED_IN') or hasRole('ADMIN') or #username == authentication.name")
     @Transactional(readOnly = true)
     public List<TeamView> teamsOf(String username) {
-        UserAccount user = loadUser(username);
-        return memberships.findByKeyUserId(user.id()).stream()
+        Optional<UserAccount> user = users.findByUsername(username);
+        if (user.isEmpty()) {
+            return List.of();
+        }
+        return memberships.findByKeyUserId(user.get().id()).stream()
                 .map(m -> teams.findById(m.teamId()).orElseThrow())
                 .sorted(Comparator.comparing(Team::name))
                 .map(this::view).toList();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * someone who can write to the database directly.
  */
 @SpringBootTest(classes = AccessTestApplication.class)
+@WithMockUser(username = "auditor", roles = "AUDITOR")
 @DirtiesContext
 abstract class AuditIntegrationTestSupport {
 

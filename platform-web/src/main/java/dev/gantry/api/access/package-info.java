@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.api.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.api.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.api.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.api.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.scheduling;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.ui.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.ui.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.ui.catalog;
+
+import org.jspecify.annotations.NullMarked;

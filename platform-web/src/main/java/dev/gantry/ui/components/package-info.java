@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.ui.components;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.ui.home;
+
+import org.jspecify.annotations.NullMarked;

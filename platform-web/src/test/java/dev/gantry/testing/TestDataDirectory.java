@@ -1,0 +1,41 @@
+package dev.gantry.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One scratch data directory per test JVM, so every Spring test with the same configuration shares one cached
+ * application context on one H2 file database, as a real node would.
+ */
+public final class TestDataDirectory {
+
+    private static final Path DIRECTORY;
+
+    static {
+        try {
+            DIRECTORY = Files.createTempDirectory("gantry-test-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TestDataDirectory() {
+    }
+
+    public static Path path() {
+        return DIRECTORY;
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("gantry.data-dir", DIRECTORY::toString);
+    }
+
+    /** A data directory of its own, for a context that must not share the database (e.g. a second scheduler). */
+    public static void register(DynamicPropertyRegistry registry, String name) {
+        registry.add("gantry.data-dir", () -> DIRECTORY.resolve(name).toString());
+    }
+}
