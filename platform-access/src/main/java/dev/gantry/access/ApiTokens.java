@@ -1,5 +1,6 @@
 package dev.gantry.access;
 
+import dev.gantry.access.internal.Actors;
 import dev.gantry.access.internal.token.ApiTokenEntity;
 import dev.gantry.access.internal.token.StoredTokens;
 import dev.gantry.access.internal.token.TokenValues;

@@ -1,6 +1,6 @@
 package dev.gantry.access;
 
-import dev.gantry.access.internal.audit.Actors;
+import dev.gantry.access.internal.Actors;
 import dev.gantry.access.internal.audit.AuditEntryWriter;
 import dev.gantry.access.internal.audit.AuditRows;
 import dev.gantry.domain.audit.AuditRecord;
@@ -50,7 +50,7 @@ public class AuditExport {
     public long export(AuditQuery query, Format format, OutputStream out) throws IOException {
         var upToSeq = rows.head().lastSeq();
         transactions.executeWithoutResult(status -> trail.record(AuditRecord.success(
-                Actors.current(), "audit.exported", "audit-trail", describe(query, format, upToSeq))));
+                Actors.current("system:audit"), "audit.exported", "audit-trail", describe(query, format, upToSeq))));
 
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         var entries = switch (format) {

@@ -2,7 +2,7 @@ package dev.gantry.access;
 
 import dev.gantry.access.AuditVerification.Broken;
 import dev.gantry.access.AuditVerification.Intact;
-import dev.gantry.access.internal.audit.Actors;
+import dev.gantry.access.internal.Actors;
 import dev.gantry.access.internal.audit.ChainCheck;
 import dev.gantry.domain.audit.AuditOutcome;
 import dev.gantry.domain.audit.AuditRecord;
@@ -44,13 +44,13 @@ public class AuditVerifier {
     public AuditVerification verify() {
         var result = chainCheck.run();
         var record = switch (result) {
-            case Intact intact -> new AuditRecord(Actors.current(), "audit.verified", "audit-trail",
+            case Intact intact -> new AuditRecord(Actors.current("system:audit"), "audit.verified", "audit-trail",
                     AuditOutcome.SUCCESS, Map.of(
                             "entries", Long.toString(intact.entries()),
                             "lastSeq", Long.toString(intact.lastSeq()),
                             "checkpointSeq", intact.checkpointSeq().map(String::valueOf).orElse("none"),
                             "tookMillis", Long.toString(intact.took().toMillis())));
-            case Broken broken -> new AuditRecord(Actors.current(), "audit.verified", "audit-trail",
+            case Broken broken -> new AuditRecord(Actors.current("system:audit"), "audit.verified", "audit-trail",
                     AuditOutcome.FAILURE, Map.of(
                             "firstBrokenSeq", Long.toString(broken.firstBrokenSeq()),
                             "reason", broken.reason()));

@@ -1,5 +1,6 @@
 package dev.gantry.access;
 
+import dev.gantry.access.internal.Actors;
 import dev.gantry.access.internal.mfa.MfaEnrolmentEntity;
 import dev.gantry.access.internal.mfa.MfaEnrolments;
 import dev.gantry.access.internal.mfa.RecoveryCodeEntity;

@@ -1,5 +1,6 @@
 package dev.gantry.access.internal.audit;
 
+import dev.gantry.access.internal.Actors;
 import dev.gantry.access.AuditCheckpoint;
 import dev.gantry.domain.audit.AuditRecord;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public class Checkpointing {
                         OffsetDateTime.ofInstant(checkpoint.time(), ZoneOffset.UTC), checkpoint.keyId(),
                         checkpoint.signature())
                 .update();
-        trail.record(AuditRecord.success(Actors.current(), "audit.checkpoint", "audit-trail", Map.of(
+        trail.record(AuditRecord.success(Actors.current("system:audit"), "audit.checkpoint", "audit-trail", Map.of(
                 "seq", Long.toString(checkpoint.seq()),
                 "hash", checkpoint.hash(),
                 "keyId", checkpoint.keyId())));
