@@ -4,7 +4,6 @@ import dev.gantry.access.internal.Actors;
 import dev.gantry.access.internal.token.ApiTokenEntity;
 import dev.gantry.access.internal.token.StoredTokens;
 import dev.gantry.access.internal.token.TokenValues;
-import dev.gantry.domain.audit.AuditOutcome;
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
 import java.security.MessageDigest;

@@ -6,7 +6,7 @@ import dev.gantry.access.GrantView;
 import dev.gantry.access.NewTeam;
 import dev.gantry.access.TeamManagement;
 import dev.gantry.access.TeamView;
-import dev.gantry.domain.InvalidInputException;
+import dev.gantry.api.RequestValues;
 import dev.gantry.domain.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,13 +62,7 @@ class TeamsController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('SCOPE_users:write')")
     GrantView grant(@RequestBody GrantRequest request) {
-        Role role;
-        try {
-            role = Role.valueOf(request.role() == null ? "" : request.role().strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("role", "'" + request.role() + "' is not one of "
-                    + java.util.Arrays.toString(Role.values()));
-        }
-        return teams.grant(request.username(), role, request.team());
+        return teams.grant(request.username(), RequestValues.enumValue(Role.class, "role", request.role()),
+                request.team());
     }
 }

@@ -1,15 +1,12 @@
 package dev.gantry.api.access;
 
-import java.util.List;
-
 import dev.gantry.access.AccountKind;
 import dev.gantry.access.CreatedUser;
 import dev.gantry.access.NewUser;
 import dev.gantry.access.UserManagement;
 import dev.gantry.access.UserView;
-import dev.gantry.domain.InvalidInputException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import dev.gantry.api.PageResponse;
+import dev.gantry.api.RequestValues;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +30,6 @@ class UsersController {
     record CreatedUserResponse(UserView user, String oneTimePassword) {
     }
 
-    record UserPage(List<UserView> items, int page, int size, long total) {
-    }
-
     private final UserManagement users;
 
     UsersController(UserManagement users) {
@@ -44,23 +38,17 @@ class UsersController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('SCOPE_users:read')")
-    UserPage list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
-                  @RequestParam(defaultValue = "50") int size) {
-        Page<UserView> found = users.find(q, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500),
-                Sort.by("username")));
-        return new UserPage(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements());
+    PageResponse<UserView> list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "50") int size) {
+        return PageResponse.of(users.find(q, PageResponse.request(page, size, Sort.by("username"))));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('SCOPE_users:write')")
     CreatedUserResponse create(@RequestBody UserRequest request) {
-        AccountKind kind;
-        try {
-            kind = request.kind() == null ? AccountKind.PERSON : AccountKind.valueOf(request.kind().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "'" + request.kind() + "' is not PERSON or SERVICE");
-        }
+        AccountKind kind = request.kind() == null ? AccountKind.PERSON
+                : RequestValues.enumValue(AccountKind.class, "kind", request.kind());
         CreatedUser created = users.create(new NewUser(request.username(), request.displayName(), request.email(),
                 kind));
         return new CreatedUserResponse(created.user(), created.oneTimePassword());

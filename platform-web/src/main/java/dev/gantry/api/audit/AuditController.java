@@ -2,7 +2,6 @@ package dev.gantry.api.audit;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 
 import dev.gantry.access.AuditEntryView;
 import dev.gantry.access.AuditExport;
@@ -10,9 +9,9 @@ import dev.gantry.access.AuditLog;
 import dev.gantry.access.AuditQuery;
 import dev.gantry.access.AuditVerification;
 import dev.gantry.access.AuditVerifier;
+import dev.gantry.api.PageResponse;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,9 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
-
-    record EntryPage(List<AuditEntryView> items, int page, int size, long total) {
-    }
 
     /** {@code intact} with counts, or the first broken entry and why. */
     record VerificationResult(boolean intact, Long entries, Long lastSeq, Long checkpointSeq, Long firstBrokenSeq,
@@ -56,15 +52,14 @@ class AuditController {
 
     @GetMapping("/entries")
     @PreAuthorize("hasAuthority('SCOPE_audit:read')")
-    EntryPage entries(@RequestParam(required = false) String actor,
+    PageResponse<AuditEntryView> entries(@RequestParam(required = false) String actor,
                       @RequestParam(required = false) String action,
                       @RequestParam(required = false) String target,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        Page<AuditEntryView> found = log.find(query(actor, action, target, from, to),
-                PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 1000)));
-        return new EntryPage(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements());
+        return PageResponse.of(log.find(query(actor, action, target, from, to),
+                PageResponse.request(page, size, Sort.unsorted())));
     }
 
     @PostMapping("/verify")

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 import dev.gantry.access.ServiceCatalog;
+import dev.gantry.api.PageResponse;
+import dev.gantry.api.RequestValues;
 import dev.gantry.access.ServiceDefinition;
 import dev.gantry.access.ServiceTier;
 import dev.gantry.access.ServiceView;
 import dev.gantry.domain.Environment;
 import dev.gantry.domain.InvalidInputException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,15 +33,12 @@ class CatalogController {
                           List<String> environments, String repositoryUrl, String runbookUrl, String dashboardUrl) {
 
         ServiceDefinition toDefinition() {
-            ServiceTier parsedTier = parse(ServiceTier.class, "tier", tier);
+            ServiceTier parsedTier = RequestValues.enumValue(ServiceTier.class, "tier", tier);
             Set<Environment> envs = environments == null ? Set.of()
-                    : Set.copyOf(environments.stream().map(e -> parse(Environment.class, "environments", e)).toList());
+                    : Set.copyOf(environments.stream().map(e -> RequestValues.enumValue(Environment.class, "environments", e)).toList());
             return new ServiceDefinition(slug, name, description, ownerTeam, parsedTier, envs, repositoryUrl,
                     runbookUrl, dashboardUrl);
         }
-    }
-
-    record ServicePage(List<ServiceView> items, int page, int size, long total) {
     }
 
     private final ServiceCatalog catalog;
@@ -52,11 +49,10 @@ class CatalogController {
 
     @GetMapping
     @PreAuthorize("hasAuthority('SCOPE_catalog:read')")
-    ServicePage list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
-                     @RequestParam(defaultValue = "50") int size) {
-        Page<ServiceView> found = catalog.find(q, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500),
-                Sort.by("name")));
-        return new ServicePage(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements());
+    PageResponse<ServiceView> list(@RequestParam(defaultValue = "") String q,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "50") int size) {
+        return PageResponse.of(catalog.find(q, PageResponse.request(page, size, Sort.by("name"))));
     }
 
     @GetMapping("/{slug}")
@@ -82,14 +78,5 @@ class CatalogController {
                 request.tier(), request.environments(), request.repositoryUrl(), request.runbookUrl(),
                 request.dashboardUrl());
         return catalog.update(withSlug.toDefinition());
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }
