@@ -16,7 +16,7 @@ port=18080
 measure() { # $1 = data dir; prints "seconds rss_mib"
   local data="$1" start pid rss
   start=$(date +%s.%N)
-  GANTRY_ADMIN_PASSWORD='bench-Admin-Password-1' "$JAVA_HOME/bin/java" -jar "$jar" --server.port=$port \
+  GANTRY_ADMIN_PASSWORD='bench-Start-Passw0rd-17' "$JAVA_HOME/bin/java" -jar "$jar" --server.port=$port \
       --gantry.data-dir="$data" > "$data.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
