@@ -65,6 +65,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        title.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        String header = MenuConfiguration.getPageHeader(getContent()).orElse("");
+        title.setText(header.endsWith(" · Gantry") ? header.substring(0, header.length() - " · Gantry".length())
+                : header);
     }
 }

@@ -80,5 +80,8 @@ class ViewAccessMatrixIntegrationTests extends PortalTestSupport {
         Route shown = getCurrentView().getClass().getAnnotation(Route.class);
         boolean opened = shown != null && shown.value().equals(route);
         assertThat(opened).as("/%s as %s", route, role).isEqualTo(opens);
+        if (!opens) {
+            assertThat(getCurrentView()).as("a refusal explains itself").isInstanceOf(AccessDeniedView.class);
+        }
     }
 }

@@ -65,13 +65,21 @@ class CatalogView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(ServiceView::ownerTeamName).setHeader("Owner");
         grid.addColumn(s -> s.tier().name()).setHeader("Tier");
-        grid.addColumn(s -> s.environments().stream().sorted().map(e -> e.name().toLowerCase())
-                .collect(Collectors.joining(", "))).setHeader("Environments");
+        grid.addColumn(s -> s.environments().stream().sorted().map(CatalogView::shortName)
+                .collect(Collectors.joining(" · "))).setHeader("Environments");
         grid.addComponentColumn(CatalogView::links).setHeader("Links");
         grid.setItems(query -> catalog.find(filter.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query))
                 .stream());
         grid.setEmptyStateText("No services yet. Register the first one: its owner team, tier and runbook link.");
         addAndExpand(grid);
+    }
+
+    static String shortName(Environment environment) {
+        return switch (environment) {
+            case DEVELOPMENT -> "dev";
+            case STAGING -> "staging";
+            case PRODUCTION -> "prod";
+        };
     }
 
     static HorizontalLayout links(ServiceView s) {
