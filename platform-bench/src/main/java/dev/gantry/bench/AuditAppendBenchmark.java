@@ -1,26 +1,19 @@
 package dev.gantry.bench;
 
 import dev.gantry.domain.audit.AuditTrail;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Audit appends, one entry per transaction as a feature service makes them, by one and by four writers, against
@@ -36,26 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Warmup(iterations = 2, time = 15)
 @Measurement(iterations = 3, time = 5)
 @Fork(1)
-public class AuditAppendBenchmark {
+public class AuditAppendBenchmark extends DatabaseBenchmark {
 
-    private BenchDatabase database;
     private AuditTrail trail;
-    private JdbcTemplate jdbc;
-    private TransactionTemplate transactions;
-    private PlainRows plain;
 
-    @Setup(Level.Trial)
-    public void start() throws IOException {
-        database = new BenchDatabase();
+    @Override
+    protected void started() {
         trail = database.bean(AuditTrail.class);
-        jdbc = database.bean(JdbcTemplate.class);
-        transactions = new TransactionTemplate(database.bean(PlatformTransactionManager.class));
-        plain = new PlainRows(jdbc);
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() throws IOException {
-        database.close();
     }
 
     @Benchmark

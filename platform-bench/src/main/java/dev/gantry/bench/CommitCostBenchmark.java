@@ -1,23 +1,16 @@
 package dev.gantry.bench;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One plain row per transaction: the cost of a commit alone, to tell how much of an audit append's cost is the
@@ -29,25 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Warmup(iterations = 2, time = 15)
 @Measurement(iterations = 3, time = 5)
 @Fork(1)
-public class CommitCostBenchmark {
-
-    private BenchDatabase database;
-    private JdbcTemplate jdbc;
-    private TransactionTemplate transactions;
-    private PlainRows plain;
-
-    @Setup(Level.Trial)
-    public void start() throws IOException {
-        database = new BenchDatabase();
-        jdbc = database.bean(JdbcTemplate.class);
-        transactions = new TransactionTemplate(database.bean(PlatformTransactionManager.class));
-        plain = new PlainRows(jdbc);
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() throws IOException {
-        database.close();
-    }
+public class CommitCostBenchmark extends DatabaseBenchmark {
 
     @Benchmark
     @Threads(1)
