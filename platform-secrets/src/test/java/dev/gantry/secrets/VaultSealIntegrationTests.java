@@ -10,11 +10,15 @@ import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.secrets.internal.seal.SealState;
 import dev.gantry.secrets.testing.RecordingAuditConfiguration;
 import dev.gantry.secrets.testing.RecordingAuditTrail;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -193,6 +197,41 @@ abstract class VaultSealIntegrationTests {
         assertThat(vault.read("payments/api/prod/new").value().chars()).containsExactly("after".toCharArray());
         assertThat(jdbc.queryForList("select key_version from secret_version order by created_at, key_version",
                 Integer.class)).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void withAKeyFileTheVaultInitialisesOnFirstStartAndUnsealsItselfOnEveryStart(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("keys/unseal.key");
+
+        assertThat(seal.unsealFromKeyFile(keyFile)).isEqualTo(new SealStatus(true, false, UnsealMode.KEY_FILE, 0, 0, 0));
+        vault.write("payments/api/prod/db", SecretValue.of("s3cret".toCharArray()), null);
+        seal.seal();
+        assertThat(seal.unsealFromKeyFile(keyFile).sealed()).isFalse();
+
+        assertThat(new String(vault.read("payments/api/prod/db").value().chars())).isEqualTo("s3cret");
+        assertThat(Files.size(keyFile)).isEqualTo(32);
+        if (Files.getFileStore(keyFile).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        }
+        assertThatThrownBy(() -> seal.submitShare("1-" + "00".repeat(32))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void anotherKeyFileDoesNotOpenTheVault(@TempDir Path dir) {
+        seal.unsealFromKeyFile(dir.resolve("right.key"));
+        seal.seal();
+
+        assertThatThrownBy(() -> seal.unsealFromKeyFile(dir.resolve("wrong.key")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not open");
+        assertThat(seal.status().sealed()).isTrue();
+    }
+
+    @Test
+    void aVaultInitialisedWithSharesRefusesAKeyFile(@TempDir Path dir) {
+        seal.initialise(3, 2);
+
+        assertThatThrownBy(() -> seal.unsealFromKeyFile(dir.resolve("unseal.key"))).isInstanceOf(ConflictException.class);
+        assertThat(seal.status().sealed()).isTrue();
     }
 
     @Test
