@@ -3,7 +3,7 @@ package dev.gantry.secrets;
 import dev.gantry.domain.Role;
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
-import dev.gantry.secrets.internal.seal.Actors;
+import dev.gantry.secrets.internal.Actors;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;

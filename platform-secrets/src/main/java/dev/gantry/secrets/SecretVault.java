@@ -8,7 +8,7 @@ import dev.gantry.domain.audit.AuditTrail;
 import dev.gantry.secrets.SecretPermissions.Operation;
 import dev.gantry.secrets.internal.crypto.EnvelopeCipher;
 import dev.gantry.secrets.internal.crypto.RootKeyring;
-import dev.gantry.secrets.internal.seal.Actors;
+import dev.gantry.secrets.internal.Actors;
 import dev.gantry.secrets.internal.seal.SealState;
 import dev.gantry.secrets.internal.store.SecretEntity;
 import dev.gantry.secrets.internal.store.SecretVersionEntity;

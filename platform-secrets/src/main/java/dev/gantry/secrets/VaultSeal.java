@@ -7,7 +7,7 @@ import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
 import dev.gantry.secrets.internal.crypto.AesGcm;
 import dev.gantry.secrets.internal.crypto.DecryptionFailedException;
-import dev.gantry.secrets.internal.seal.Actors;
+import dev.gantry.secrets.internal.Actors;
 import dev.gantry.secrets.internal.seal.KeyFile;
 import dev.gantry.secrets.internal.seal.SealConfigEntity;
 import dev.gantry.secrets.internal.seal.SealState;

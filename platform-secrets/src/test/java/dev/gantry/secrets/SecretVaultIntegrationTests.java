@@ -8,6 +8,7 @@ import dev.gantry.domain.InvalidInputException;
 import dev.gantry.domain.NotFoundException;
 import dev.gantry.domain.audit.AuditOutcome;
 import dev.gantry.domain.audit.AuditRecord;
+import dev.gantry.access.testing.Concurrently;
 import dev.gantry.secrets.internal.seal.SealState;
 import dev.gantry.secrets.testing.RecordingAuditConfiguration;
 import dev.gantry.secrets.testing.RecordingAuditTrail;
@@ -90,6 +91,36 @@ abstract class SecretVaultIntegrationTests {
                 .extracting(e -> ((ConflictException) e).field()).isEqualTo("cas");
         assertThat(valueOf(vault.read(PATH))).isEqualTo("two");
         assertThat(vault.metadata(PATH).currentVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void ofConcurrentWritersOverTheSameVersionExactlyOneWins() throws Exception {
+        write("one", null);
+
+        List<String> outcomes = Concurrently.run(4, () -> asEngineer(() -> {
+            try {
+                return "won v" + write("racer", 1L).version();
+            } catch (ConflictException lost) {
+                return "conflict";
+            }
+        }));
+
+        assertThat(outcomes).containsOnlyOnce("won v2").containsOnly("won v2", "conflict");
+        assertThat(vault.metadata(PATH).currentVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void ofConcurrentCreatorsWithCasZeroExactlyOneWins() throws Exception {
+        List<String> outcomes = Concurrently.run(4, () -> asEngineer(() -> {
+            try {
+                return "won v" + write("first", 0L).version();
+            } catch (ConflictException lost) {
+                return "conflict";
+            }
+        }));
+
+        assertThat(outcomes).containsOnlyOnce("won v1").containsOnly("won v1", "conflict");
+        assertThat(vault.metadata(PATH).versions()).hasSize(1);
     }
 
     @Test

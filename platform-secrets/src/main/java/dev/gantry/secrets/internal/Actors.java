@@ -1,4 +1,4 @@
-package dev.gantry.secrets.internal.seal;
+package dev.gantry.secrets.internal;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
