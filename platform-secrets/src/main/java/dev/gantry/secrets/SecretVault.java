@@ -1,0 +1,325 @@
+package dev.gantry.secrets;
+
+import dev.gantry.domain.ConflictException;
+import dev.gantry.domain.InvalidInputException;
+import dev.gantry.domain.NotFoundException;
+import dev.gantry.domain.audit.AuditRecord;
+import dev.gantry.domain.audit.AuditTrail;
+import dev.gantry.secrets.SecretPermissions.Operation;
+import dev.gantry.secrets.internal.crypto.EnvelopeCipher;
+import dev.gantry.secrets.internal.crypto.RootKeyring;
+import dev.gantry.secrets.internal.Actors;
+import dev.gantry.secrets.internal.seal.SealState;
+import dev.gantry.secrets.internal.store.SecretEntity;
+import dev.gantry.secrets.internal.store.SecretVersionEntity;
+import dev.gantry.secrets.internal.store.SecretVersions;
+import dev.gantry.secrets.internal.store.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Versioned key/value secrets (like Vault's KV v2). Every write adds a version; the newest {@code maxVersions}
+ * keep their values, older ones are destroyed. Versions can be soft-deleted, undeleted, destroyed and rolled back.
+ *
+ * <p>Every operation needs the vault unsealed ({@link VaultSealedException} otherwise). Every read, change and
+ * denial is audited in the same transaction with a keyed HMAC of the path, never with a value.
+ */
+@Service
+public class SecretVault {
+
+    public static final int MAX_MAX_VERSIONS = 100;
+    public static final int MAX_DESCRIPTION = 500;
+
+    private final Secrets secrets;
+    private final SecretVersions versions;
+    private final SealState seal;
+    private final EnvelopeCipher cipher;
+    private final SecretPermissions permissions;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final int defaultMaxVersions;
+
+    SecretVault(Secrets secrets, SecretVersions versions, SealState seal, EnvelopeCipher cipher,
+            SecretPermissions permissions, AuditTrail audit, Clock clock,
+            @Value("${gantry.secrets.max-versions:10}") int defaultMaxVersions) {
+        if (defaultMaxVersions < 1 || defaultMaxVersions > MAX_MAX_VERSIONS) {
+            throw new IllegalArgumentException("gantry.secrets.max-versions must be 1 to " + MAX_MAX_VERSIONS);
+        }
+        this.secrets = secrets;
+        this.versions = versions;
+        this.seal = seal;
+        this.cipher = cipher;
+        this.permissions = permissions;
+        this.audit = audit;
+        this.clock = clock;
+        this.defaultMaxVersions = defaultMaxVersions;
+    }
+
+    /**
+     * Writes {@code value} as the next version.
+     *
+     * @param cas null to write unconditionally; 0 to create only if the secret does not exist; n to write only if
+     *            the current version is n
+     * @throws ConflictException (field {@code cas}) if the check-and-set does not hold
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public SecretVersionInfo write(String path, SecretValue value, @Nullable Long cas) {
+        SecretPath parsed = SecretPath.parse(path);
+        RootKeyring keyring = seal.keyring();
+        String canonical = parsed.toString();
+        permissions.require(Operation.WRITE, target(canonical), hmac(canonical));
+        if (value.length() == 0) {
+            throw new InvalidInputException("value", "a secret value must not be empty");
+        }
+        if (cas != null && cas < 0) {
+            throw new InvalidInputException("cas", "cas is 0 (create only) or the current version");
+        }
+        SecretEntity secret = secrets.lockByPath(canonical).orElse(null);
+        if (secret == null) {
+            if (cas != null && cas != 0) {
+                throw new ConflictException("cas", "the secret does not exist, so its version is not " + cas);
+            }
+            secret = create(parsed);
+        } else if (cas != null && cas != secret.currentVersion()) {
+            throw new ConflictException("cas", cas == 0
+                    ? "the secret already exists"
+                    : "the current version is " + secret.currentVersion() + ", not " + cas);
+        }
+        byte[] plaintext = value.utf8();
+        try {
+            if (plaintext.length > SecretValue.MAX_BYTES) {
+                throw new InvalidInputException("value", "a secret value holds at most "
+                        + SecretValue.MAX_BYTES + " bytes");
+            }
+            SecretVersionEntity written = append(secret, keyring, plaintext);
+            audit.record(AuditRecord.success(actor(), Operation.WRITE.action, target(canonical), Map.of(
+                    "pathHmac", hmac(canonical),
+                    "version", Long.toString(written.version()))));
+            return info(written);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /** The current version's value. @throws NotFoundException if there is none, or it is deleted or destroyed */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public SecretRead read(String path) {
+        return read(path, 0);
+    }
+
+    /** Version {@code version}'s value; 0 means the current version. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public SecretRead read(String path, long version) {
+        String canonical = SecretPath.parse(path).toString();
+        RootKeyring keyring = seal.keyring();
+        permissions.require(Operation.READ, target(canonical), hmac(canonical));
+        SecretEntity secret = find(canonical);
+        SecretVersionEntity stored = readableVersion(secret, version == 0 ? secret.currentVersion() : version);
+        byte[] plaintext = cipher.decrypt(keyring, canonical, stored.version(), stored.encrypted());
+        try {
+            audit.record(AuditRecord.success(actor(), Operation.READ.action, target(canonical), Map.of(
+                    "pathHmac", hmac(canonical),
+                    "version", Long.toString(stored.version()))));
+            return new SecretRead(canonical, stored.version(), SecretValue.fromUtf8(plaintext), stored.createdAt());
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /** Soft-deletes the given versions (the current one if none given); {@link #undelete} brings them back. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public void delete(String path, long... versionNumbers) {
+        change(path, Operation.DELETE, versionNumbers, (version, now) -> version.delete(now));
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public void undelete(String path, long... versionNumbers) {
+        change(path, Operation.UNDELETE, versionNumbers, (version, now) -> version.undelete());
+    }
+
+    /** Removes the values of the given versions for good; their history stays. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public void destroy(String path, long... versionNumbers) {
+        change(path, Operation.DESTROY, versionNumbers, (version, now) -> version.destroy(now));
+    }
+
+    /** Writes version {@code version}'s value again as a new current version. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public SecretVersionInfo rollback(String path, long version) {
+        String canonical = SecretPath.parse(path).toString();
+        RootKeyring keyring = seal.keyring();
+        permissions.require(Operation.ROLLBACK, target(canonical), hmac(canonical));
+        SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
+        SecretVersionEntity source = readableVersion(secret, version);
+        byte[] plaintext = cipher.decrypt(keyring, canonical, source.version(), source.encrypted());
+        try {
+            SecretVersionEntity written = append(secret, keyring, plaintext);
+            audit.record(AuditRecord.success(actor(), Operation.ROLLBACK.action, target(canonical), Map.of(
+                    "pathHmac", hmac(canonical),
+                    "from", Long.toString(version),
+                    "version", Long.toString(written.version()))));
+            return info(written);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public SecretMetadata metadata(String path) {
+        String canonical = SecretPath.parse(path).toString();
+        seal.keyring();
+        requireListing(canonical);
+        return metadata(find(canonical));
+    }
+
+    /** Metadata of the secrets whose path starts with {@code prefix}, by path. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SECRETS_ADMIN', 'ENGINEER', 'VIEWER')")
+    public List<SecretMetadata> list(String prefix) {
+        seal.keyring();
+        return secrets.findByPathStartingWithOrderByPath(prefix.strip()).stream().map(this::metadata).toList();
+    }
+
+    /** Sets the description and how many versions keep their values; extra old versions are destroyed now. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public SecretMetadata configure(String path, String description, int maxVersions) {
+        String canonical = SecretPath.parse(path).toString();
+        seal.keyring();
+        permissions.require(Operation.CONFIGURE, target(canonical), hmac(canonical));
+        String trimmed = description.strip();
+        if (trimmed.length() > MAX_DESCRIPTION || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("description",
+                    "at most " + MAX_DESCRIPTION + " characters, no control characters");
+        }
+        if (maxVersions < 1 || maxVersions > MAX_MAX_VERSIONS) {
+            throw new InvalidInputException("maxVersions", "between 1 and " + MAX_MAX_VERSIONS);
+        }
+        SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
+        secret.configure(trimmed, maxVersions, clock.instant(), actor());
+        pruneOldVersions(secret);
+        audit.record(AuditRecord.success(actor(), Operation.CONFIGURE.action, target(canonical), Map.of(
+                "pathHmac", hmac(canonical),
+                "maxVersions", Integer.toString(maxVersions))));
+        return metadata(secret);
+    }
+
+    private interface VersionChange {
+        void apply(SecretVersionEntity version, Instant now);
+    }
+
+    private void change(String path, Operation operation, long[] versionNumbers, VersionChange change) {
+        String canonical = SecretPath.parse(path).toString();
+        seal.keyring();
+        permissions.require(operation, target(canonical), hmac(canonical));
+        SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
+        long[] chosen = versionNumbers.length == 0 ? new long[] {secret.currentVersion()} : versionNumbers;
+        Instant now = clock.instant();
+        for (long number : LongStream.of(chosen).distinct().sorted().toArray()) {
+            SecretVersionEntity version = versions.findBySecretIdAndVersion(secret.id(), number)
+                    .orElseThrow(() -> new NotFoundException("version " + number + " of " + canonical));
+            change.apply(version, now);
+        }
+        secret.touch(now, actor());
+        audit.record(AuditRecord.success(actor(), operation.action, target(canonical), Map.of(
+                "pathHmac", hmac(canonical),
+                "versions", LongStream.of(chosen).distinct().sorted().mapToObj(Long::toString)
+                        .collect(Collectors.joining(" ")))));
+    }
+
+    private SecretEntity create(SecretPath path) {
+        try {
+            return secrets.saveAndFlush(new SecretEntity(UUID.randomUUID(), path.toString(), path.team(),
+                    defaultMaxVersions, clock.instant(), actor()));
+        } catch (DataIntegrityViolationException concurrentCreate) {
+            throw new ConflictException("cas", "the secret was created at the same time by someone else");
+        }
+    }
+
+    private SecretVersionEntity append(SecretEntity secret, RootKeyring keyring, byte[] plaintext) {
+        Instant now = clock.instant();
+        long next = secret.advance(now, actor());
+        SecretVersionEntity written = versions.save(new SecretVersionEntity(secret.id(), next,
+                cipher.encrypt(keyring, secret.path(), next, plaintext), now, actor()));
+        pruneOldVersions(secret);
+        return written;
+    }
+
+    private void pruneOldVersions(SecretEntity secret) {
+        long keepFrom = secret.currentVersion() - secret.maxVersions() + 1;
+        Instant now = clock.instant();
+        for (SecretVersionEntity version : versions.findBySecretIdOrderByVersion(secret.id())) {
+            if (version.version() < keepFrom) {
+                version.destroy(now);
+            }
+        }
+    }
+
+    private SecretVersionEntity readableVersion(SecretEntity secret, long number) {
+        SecretVersionEntity version = versions.findBySecretIdAndVersion(secret.id(), number)
+                .orElseThrow(() -> new NotFoundException("version " + number + " of " + secret.path()));
+        if (!version.readable()) {
+            throw new NotFoundException("version " + number + " of " + secret.path() + " ("
+                    + (version.destroyed() ? "destroyed" : "deleted") + ")");
+        }
+        return version;
+    }
+
+    private void requireListing(String canonical) {
+        permissions.require(Operation.LIST, target(canonical), hmac(canonical));
+    }
+
+    private SecretEntity find(String canonical) {
+        return secrets.findByPath(canonical).orElseThrow(() -> notFound(canonical));
+    }
+
+    private SecretMetadata metadata(SecretEntity secret) {
+        List<SecretVersionInfo> history = versions.findBySecretIdOrderByVersion(secret.id()).stream()
+                .map(SecretVault::info).toList();
+        return new SecretMetadata(secret.path(), secret.ownerTeam(), secret.description(), secret.createdAt(),
+                secret.updatedAt(), secret.currentVersion(), secret.maxVersions(), history);
+    }
+
+    private static SecretVersionInfo info(SecretVersionEntity version) {
+        VersionState state = version.destroyed() ? VersionState.DESTROYED
+                : version.deleted() ? VersionState.DELETED : VersionState.ACTIVE;
+        return new SecretVersionInfo(version.version(), state, version.createdAt(), version.createdBy());
+    }
+
+    private String hmac(String canonical) {
+        return seal.pathHmac().of(canonical);
+    }
+
+    private static NotFoundException notFound(String canonical) {
+        return new NotFoundException("secret " + canonical);
+    }
+
+    private static String target(String canonical) {
+        return "secret:" + canonical;
+    }
+
+    private static String actor() {
+        return Actors.current("system:secrets");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gantry.secrets;
+
+import dev.gantry.secrets.internal.seal.SealState;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Puts the vault back to uninitialised and sealed, and unseals it for tests about secrets. */
+final class VaultFixtures {
+
+    private VaultFixtures() {
+    }
+
+    static void wipe(JdbcTemplate jdbc, SealState state) {
+        jdbc.update("delete from secret_version");
+        jdbc.update("delete from secret_metadata");
+        jdbc.update("delete from secret_keyring");
+        jdbc.update("delete from secret_seal");
+        state.seal();
+    }
+
+    /** Initialises 3/2 and unseals; call with a secrets administrator signed in. */
+    static List<String> initialisedAndUnsealed(VaultSeal seal) {
+        List<String> shares = seal.initialise(3, 2).shares();
+        seal.submitShare(shares.get(0));
+        seal.submitShare(shares.get(1));
+        return shares;
+    }
+}

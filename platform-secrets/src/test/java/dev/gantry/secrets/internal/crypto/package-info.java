@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.secrets.internal.crypto;
+
+import org.jspecify.annotations.NullMarked;

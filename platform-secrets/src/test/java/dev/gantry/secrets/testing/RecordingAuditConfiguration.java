@@ -1,0 +1,14 @@
+package dev.gantry.secrets.testing;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The audit trail the secrets services write to in tests. Import it explicitly. */
+@TestConfiguration(proxyBeanMethods = false)
+public class RecordingAuditConfiguration {
+
+    @Bean
+    RecordingAuditTrail recordingAuditTrail() {
+        return new RecordingAuditTrail();
+    }
+}
