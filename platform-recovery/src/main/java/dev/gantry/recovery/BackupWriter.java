@@ -41,7 +41,7 @@ public final class BackupWriter extends OutputStream {
         this.locations = locations;
         this.uploads = uploads;
         this.stored = new DigestingStreams.FanOut(uploads);
-        this.archive = new ArchiveWriter(stored, key, ArchiveHeader.MAX_CHUNK_SIZE, new SecureRandom(), new BufferBudget());
+        this.archive = new ArchiveWriter(stored, key, ArchiveHeader.DEFAULT_CHUNK_SIZE, new SecureRandom(), new BufferBudget());
     }
 
     public static BackupWriter create(String archiveName, BackupKey key, PrivateKey signingKey, Clock clock,

@@ -18,6 +18,11 @@ public record ArchiveHeader(String keyId, byte[] archiveId, byte[] noncePrefix, 
     static final byte[] MAGIC = "GANTRYBK".getBytes(StandardCharsets.US_ASCII);
     static final int FORMAT_VERSION = 1;
     public static final int MAX_CHUNK_SIZE = 256 * 1024;
+    /**
+     * 64 KiB, not the 256 KiB maximum: the JDK compiles its AES-GCM intrinsic path only after many calls, so fewer,
+     * larger chunks leave the first few hundred MiB of every backup on the slow interpreted path (measured).
+     */
+    public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
     static final int ARCHIVE_ID_BYTES = 16;
     static final int NONCE_PREFIX_BYTES = 4;
     static final int KEY_CHECK_BYTES = 16;

@@ -1,6 +1,7 @@
 package dev.gantry.recovery.internal.archive;
 
-import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import dev.gantry.recovery.ArchiveCorruptedException;
 import dev.gantry.recovery.BackupKey;
 import dev.gantry.recovery.WrongKeyException;
@@ -27,6 +28,7 @@ public final class ArchiveReader extends InputStream {
     private final byte[] plain;
     private final MessageDigest plainSha256 = ChunkCrypto.newSha256();
     private final BufferBudget budget;
+    private final ZstdDecompressCtx zstd = new ZstdDecompressCtx();
     private long offset;
     private long chunkIndex;
     private long plainLength;
@@ -129,15 +131,17 @@ public final class ArchiveReader extends InputStream {
         if (flag == ChunkCrypto.FINAL) {
             verifyTrailer(opened, chunkOffset);
         } else {
-            long size = Zstd.decompressByteArray(plain, 0, plain.length, compressed, 0, opened);
-            if (Zstd.isError(size)) {
+            int size;
+            try {
+                size = zstd.decompressByteArray(plain, 0, plain.length, compressed, 0, opened);
+            } catch (ZstdException e) {
                 throw new ArchiveCorruptedException("chunk " + chunkIndex + " at offset " + chunkOffset
-                        + " does not decompress: " + Zstd.getErrorName(size));
+                        + " does not decompress into " + plain.length + " bytes", e);
             }
-            plainSha256.update(plain, 0, (int) size);
+            plainSha256.update(plain, 0, size);
             plainLength += size;
             position = 0;
-            limit = (int) size;
+            limit = size;
         }
         chunkIndex++;
     }
@@ -168,6 +172,7 @@ public final class ArchiveReader extends InputStream {
 
     @Override
     public void close() throws IOException {
+        zstd.close();
         source.close();
     }
 }

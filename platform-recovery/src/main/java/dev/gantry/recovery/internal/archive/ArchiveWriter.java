@@ -1,6 +1,8 @@
 package dev.gantry.recovery.internal.archive;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdException;
 import dev.gantry.recovery.BackupKey;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +30,8 @@ public final class ArchiveWriter extends OutputStream {
     private final byte[] compressed;
     private final byte[] sealed;
     private final MessageDigest plainSha256 = ChunkCrypto.newSha256();
+    /** One context for all chunks: a fresh one per chunk costs more than compressing 256 KiB. */
+    private final ZstdCompressCtx zstd = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
     private int filled;
     private long chunkIndex;
     private long plainLength;
@@ -96,11 +100,13 @@ public final class ArchiveWriter extends OutputStream {
     private void writeDataChunk() throws IOException {
         plainSha256.update(plain, 0, filled);
         plainLength += filled;
-        long size = Zstd.compressByteArray(compressed, 0, compressed.length, plain, 0, filled, ZSTD_LEVEL);
-        if (Zstd.isError(size)) {
-            throw new IOException("zstd compression failed: " + Zstd.getErrorName(size));
+        int size;
+        try {
+            size = zstd.compressByteArray(compressed, 0, compressed.length, plain, 0, filled);
+        } catch (ZstdException e) {
+            throw new IOException("zstd compression of chunk " + chunkIndex + " failed", e);
         }
-        writeRecord(ChunkCrypto.DATA, compressed, (int) size);
+        writeRecord(ChunkCrypto.DATA, compressed, size);
         filled = 0;
     }
 
@@ -129,6 +135,7 @@ public final class ArchiveWriter extends OutputStream {
         writeRecord(ChunkCrypto.FINAL, trailer, trailer.length);
         sink.flush();
         closed = true;
+        zstd.close();
     }
 
     private void ensureOpen() throws IOException {

@@ -163,7 +163,7 @@ class ArchiveTests {
     @Test
     void twoHundredMebibytesRoundTripWithTheSameFewBuffers() throws IOException {
         long size = 200L * 1024 * 1024;
-        int chunk = ArchiveHeader.MAX_CHUNK_SIZE;
+        int chunk = ArchiveHeader.DEFAULT_CHUNK_SIZE;
         Path file = dir.resolve("big.gbk");
         var writeBudget = new BufferBudget();
         byte[] block = mixed(1024 * 1024);
