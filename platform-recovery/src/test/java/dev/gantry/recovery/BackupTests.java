@@ -110,6 +110,14 @@ class BackupTests {
     }
 
     @Test
+    void anUploadThatWasNeverClosedIsNotListed() throws IOException {
+        var upload = primary.create("crashed");
+        upload.write(new byte[1000]);
+
+        assertThat(primary.list()).isEmpty();
+    }
+
+    @Test
     void anExistingBackupIsNeverOverwritten() throws IOException {
         backup("db", seeded(10, 9));
 

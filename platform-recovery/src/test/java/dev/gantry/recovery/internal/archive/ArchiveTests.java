@@ -121,6 +121,16 @@ class ArchiveTests {
     }
 
     @Test
+    void aDataChunkRelabelledAsFinalIsDetected() throws IOException {
+        byte[] archive = write(mixed(2 * CHUNK), KEY);
+        var chunks = Layout.of(archive);
+        archive[chunks.offsets.get(1) + 4] = ChunkCrypto.FINAL;
+
+        assertThatThrownBy(() -> read(archive, KEY)).isInstanceOf(ArchiveCorruptedException.class)
+                .hasMessageStartingWith("chunk 1 at offset " + chunks.offsets.get(1) + " failed authentication");
+    }
+
+    @Test
     void bytesAfterTheFinalChunkAreRejected() throws IOException {
         byte[] archive = write(mixed(CHUNK), KEY);
         byte[] padded = java.util.Arrays.copyOf(archive, archive.length + 1);
