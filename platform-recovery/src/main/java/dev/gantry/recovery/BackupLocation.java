@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Where archives and manifests are kept: a directory today, an S3-compatible bucket later. An object appears
  * under its name only once its upload is closed, whole; an aborted or crashed upload leaves nothing visible
- * (a rename for a directory, a completed multipart upload for S3).
+ * and never replaces an existing object (a hard link for a directory, a completed multipart upload for S3).
  */
 public interface BackupLocation {
 

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A {@link BackupLocation} in a local directory: written to a hidden temp file, fsynced, then renamed. */
+/** A {@link BackupLocation} in a local directory: written to a hidden temp file, fsynced, then linked under its name. */
 public final class DirectoryLocation implements BackupLocation {
 
     private static final String PARTIAL = ".partial-";
@@ -59,10 +59,9 @@ public final class DirectoryLocation implements BackupLocation {
                 try {
                     channel.force(true);
                     channel.close();
-                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
+                    publish(partial, target);
+                } finally {
                     Files.deleteIfExists(partial);
-                    throw e;
                 }
             }
 
@@ -76,6 +75,26 @@ public final class DirectoryLocation implements BackupLocation {
                 Files.deleteIfExists(partial);
             }
         };
+    }
+
+    /**
+     * A hard link publishes atomically and, unlike a rename, fails when the name exists, so two writers of the
+     * same name can never replace each other's backup. The directory is synced so the name survives a crash.
+     */
+    private void publish(Path partial, Path target) throws IOException {
+        try {
+            Files.createLink(target, partial);
+        } catch (UnsupportedOperationException e) {
+            Files.move(partial, target);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(target.getFileName() + " already exists in " + describe()
+                    + "; backups are never overwritten");
+        }
+        try (var dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory for syncing; the file itself is already on disk.
+        }
     }
 
     @Override

@@ -118,6 +118,22 @@ class BackupTests {
     }
 
     @Test
+    void twoUploadsOfTheSameNameNeverReplaceEachOther() throws IOException {
+        var first = primary.create("db");
+        var second = primary.create("db");
+        first.write("first".getBytes(StandardCharsets.UTF_8));
+        second.write("second".getBytes(StandardCharsets.UTF_8));
+        first.close();
+
+        assertThatThrownBy(second::close).isInstanceOf(java.nio.file.FileAlreadyExistsException.class)
+                .hasMessageContaining("never overwritten");
+        try (InputStream in = primary.open("db")) {
+            assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("first");
+        }
+        assertThat(primary.list()).containsExactly("db");
+    }
+
+    @Test
     void anExistingBackupIsNeverOverwritten() throws IOException {
         backup("db", seeded(10, 9));
 
