@@ -53,6 +53,21 @@ class ArchiveTests {
     }
 
     @Test
+    void everyFlippedBitIsRefusedAsCorruptionWhereverItFalls() throws IOException {
+        byte[] archive = write(mixed(3 * CHUNK), KEY);
+        int headerLength = Layout.of(archive).header.length;
+        var random = new Random(99);
+        for (int i = 0; i < headerLength + 300; i++) {
+            int position = i < headerLength ? i : random.nextInt(archive.length);
+            byte[] damaged = archive.clone();
+            damaged[position] ^= (byte) (1 << random.nextInt(8));
+
+            assertThatThrownBy(() -> read(damaged, KEY)).as("bit flipped at offset %d", position)
+                    .isInstanceOf(ArchiveCorruptedException.class);
+        }
+    }
+
+    @Test
     void aFlippedByteInTheHeaderIsCorruptionNotAWrongKey() throws IOException {
         byte[] archive = write(mixed(CHUNK), KEY);
         archive[30] ^= 1;
