@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.recovery.internal.archive;
+
+import org.jspecify.annotations.NullMarked;

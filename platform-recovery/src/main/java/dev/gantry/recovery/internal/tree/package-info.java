@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.recovery.internal.tree;
+
+import org.jspecify.annotations.NullMarked;
