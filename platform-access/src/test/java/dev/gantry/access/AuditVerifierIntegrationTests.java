@@ -231,6 +231,43 @@ abstract class AuditVerifierIntegrationTests extends AuditIntegrationTestSupport
     }
 
     @Test
+    void cuttingTheCheckpointFileBackIsDetectedAgainstTheDatabaseCopy() throws Exception {
+        append(3);
+        checkpoints.checkpoint();
+        append(3);
+        var newest = checkpoints.checkpoint();
+
+        Files.write(checkpointFile(), Files.readAllLines(checkpointFile()).subList(0, 1));
+
+        assertThat(verifier.verify()).isInstanceOfSatisfying(Broken.class, broken -> {
+            assertThat(broken.firstBrokenSeq()).isZero();
+            assertThat(broken.reason()).startsWith("the checkpoint file was cut back or removed")
+                    .contains("covering entry " + newest.seq());
+        });
+    }
+
+    @Test
+    void removingTheCheckpointFileIsDetectedAgainstTheDatabaseCopy() throws Exception {
+        append(3);
+        checkpoints.checkpoint();
+
+        Files.delete(checkpointFile());
+
+        assertThat(verifier.verify()).isInstanceOfSatisfying(Broken.class,
+                broken -> assertThat(broken.reason()).contains("no longer holds at all"));
+    }
+
+    @Test
+    void aCheckpointRowForgedInTheDatabaseAloneDoesNotCondemnAnIntactTrail() {
+        append(3);
+        checkpoints.checkpoint();
+        jdbc.update("insert into access_audit_checkpoint (seq, hash, created_at, key_id, signature)"
+                + " values (99, 'ab', current_timestamp, 'someone-else', 'forged')");
+
+        assertThat(verifier.verify()).isInstanceOf(Intact.class);
+    }
+
+    @Test
     void aTornCheckpointFileIsReportedRatherThanSkipped() throws Exception {
         append(3);
         checkpoints.checkpoint();

@@ -1,5 +1,6 @@
 package dev.gantry.access.internal.audit;
 
+import dev.gantry.access.AuditCheckpoint;
 import dev.gantry.access.AuditQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +31,17 @@ public class AuditRows {
                 .query((rs, n) -> new AuditHead(rs.getLong(1), rs.getString(2)))
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("the audit head row is missing"));
+    }
+
+    /** The database's copies of the signed checkpoints, newest first; kept to notice a checkpoint file cut back. */
+    public List<AuditCheckpoint> storedCheckpointsNewestFirst(int limit) {
+        return jdbc.sql("select seq, hash, created_at, signature, key_id from access_audit_checkpoint"
+                        + " order by seq desc limit ?")
+                .param(limit)
+                .query((rs, n) -> new AuditCheckpoint(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+                        rs.getString(5)))
+                .list();
     }
 
     public long maxSeq() {

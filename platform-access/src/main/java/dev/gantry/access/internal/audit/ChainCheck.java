@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChainCheck {
 
+    /** Newest database checkpoints compared with the file: enough to look past a few forged rows. */
+    private static final int CHECKPOINTS_COMPARED = 20;
+
     static final int PAGE_SIZE = 1000;
 
     private final AuditRows rows;
@@ -57,6 +60,22 @@ public class ChainCheck {
                             + " dated " + checkpoint.time() + " and covering entry " + checkpoint.seq()
                             + ", was not signed by this installation's key " + keys.keyId());
                 }
+            }
+        }
+
+        // The file is the witness outside the database, so deleting it or cutting it back must not pass for "no
+        // checkpoint yet": the database keeps a copy of each line, and one signed here that the file no longer holds
+        // gives the cut away. A row forged in the database carries no valid signature and is ignored.
+        long fileSeq = checkpoint == null ? 0 : checkpoint.seq();
+        for (AuditCheckpoint stored : rows.storedCheckpointsNewestFirst(CHECKPOINTS_COMPARED)) {
+            if (stored.seq() <= fileSeq) {
+                break;
+            }
+            if (keys.verifies(stored)) {
+                return new Broken(0, "the checkpoint file was cut back or removed: the database keeps a checkpoint"
+                        + " signed by this installation, dated " + stored.time() + " and covering entry "
+                        + stored.seq() + ", that the file " + (checkpoint == null ? "no longer holds at all"
+                        : "ends before (its last checkpoint covers entry " + fileSeq + ")"));
             }
         }
 
