@@ -11,7 +11,7 @@ import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.access.testing.Concurrently;
 import dev.gantry.secrets.internal.seal.SealState;
 import dev.gantry.secrets.testing.RecordingAuditConfiguration;
-import dev.gantry.secrets.testing.RecordingAuditTrail;
+import dev.gantry.access.testing.RecordingAuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;

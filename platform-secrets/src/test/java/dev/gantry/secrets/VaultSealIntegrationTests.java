@@ -9,7 +9,7 @@ import dev.gantry.domain.audit.AuditOutcome;
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.secrets.internal.seal.SealState;
 import dev.gantry.secrets.testing.RecordingAuditConfiguration;
-import dev.gantry.secrets.testing.RecordingAuditTrail;
+import dev.gantry.access.testing.RecordingAuditTrail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,5 +1,6 @@
 package dev.gantry.secrets.testing;
 
+import dev.gantry.access.testing.RecordingAuditTrail;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
