@@ -81,7 +81,7 @@ public class SecretVault {
         SecretPath parsed = SecretPath.parse(path);
         RootKeyring keyring = seal.keyring();
         String canonical = parsed.toString();
-        permissions.require(Operation.WRITE, target(canonical), hmac(canonical));
+        permissions.require(Operation.WRITE, canonical, hmac(canonical));
         if (value.length() == 0) {
             throw new InvalidInputException("value", "a secret value must not be empty");
         }
@@ -128,7 +128,7 @@ public class SecretVault {
     public SecretRead read(String path, long version) {
         String canonical = SecretPath.parse(path).toString();
         RootKeyring keyring = seal.keyring();
-        permissions.require(Operation.READ, target(canonical), hmac(canonical));
+        permissions.require(Operation.READ, canonical, hmac(canonical));
         SecretEntity secret = find(canonical);
         SecretVersionEntity stored = readableVersion(secret, version == 0 ? secret.currentVersion() : version);
         byte[] plaintext = cipher.decrypt(keyring, canonical, stored.version(), stored.encrypted());
@@ -168,7 +168,7 @@ public class SecretVault {
     public SecretVersionInfo rollback(String path, long version) {
         String canonical = SecretPath.parse(path).toString();
         RootKeyring keyring = seal.keyring();
-        permissions.require(Operation.ROLLBACK, target(canonical), hmac(canonical));
+        permissions.require(Operation.ROLLBACK, canonical, hmac(canonical));
         SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
         SecretVersionEntity source = readableVersion(secret, version);
         byte[] plaintext = cipher.decrypt(keyring, canonical, source.version(), source.encrypted());
@@ -193,12 +193,15 @@ public class SecretVault {
         return metadata(find(canonical));
     }
 
-    /** Metadata of the secrets whose path starts with {@code prefix}, by path. */
+    /** Metadata of the secrets whose path starts with {@code prefix} and that the caller may list, by path. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SECRETS_ADMIN', 'ENGINEER', 'VIEWER')")
+    @PreAuthorize("isAuthenticated()")
     public List<SecretMetadata> list(String prefix) {
         seal.keyring();
-        return secrets.findByPathStartingWithOrderByPath(prefix.strip()).stream().map(this::metadata).toList();
+        SecretPermissions.Caller caller = permissions.caller();
+        return secrets.findByPathStartingWithOrderByPath(prefix.strip()).stream()
+                .filter(secret -> caller.allows(SecretCapability.LIST, secret.path()))
+                .map(this::metadata).toList();
     }
 
     /** Sets the description and how many versions keep their values; extra old versions are destroyed now. */
@@ -207,7 +210,7 @@ public class SecretVault {
     public SecretMetadata configure(String path, String description, int maxVersions) {
         String canonical = SecretPath.parse(path).toString();
         seal.keyring();
-        permissions.require(Operation.CONFIGURE, target(canonical), hmac(canonical));
+        permissions.require(Operation.CONFIGURE, canonical, hmac(canonical));
         String trimmed = description.strip();
         if (trimmed.length() > MAX_DESCRIPTION || trimmed.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("description",
@@ -232,7 +235,7 @@ public class SecretVault {
     private void change(String path, Operation operation, long[] versionNumbers, VersionChange change) {
         String canonical = SecretPath.parse(path).toString();
         seal.keyring();
-        permissions.require(operation, target(canonical), hmac(canonical));
+        permissions.require(operation, canonical, hmac(canonical));
         SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
         long[] chosen = versionNumbers.length == 0 ? new long[] {secret.currentVersion()} : versionNumbers;
         Instant now = clock.instant();
@@ -287,7 +290,7 @@ public class SecretVault {
     }
 
     private void requireListing(String canonical) {
-        permissions.require(Operation.LIST, target(canonical), hmac(canonical));
+        permissions.require(Operation.LIST, canonical, hmac(canonical));
     }
 
     private SecretEntity find(String canonical) {

@@ -32,7 +32,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 /** The versioned store against a real database; subclasses choose which. */
 @SpringBootTest(classes = SecretsTestApplication.class)
 @Import(RecordingAuditConfiguration.class)
-@WithMockUser(username = "erin", roles = "ENGINEER")
+@WithMockUser(username = "erin", authorities = "TEAM:payments:ENGINEER")
 abstract class SecretVaultIntegrationTests {
 
     private static final String PATH = "payments/api/prod/db-password";
@@ -233,7 +233,7 @@ abstract class SecretVaultIntegrationTests {
     }
 
     @Test
-    @WithMockUser(username = "victor", roles = "VIEWER")
+    @WithMockUser(username = "victor", authorities = "TEAM:payments:VIEWER")
     void aViewerSeesMetadataButReadingIsDeniedAndAudited() {
         asEngineer(() -> write(CANARY, null));
         audit.clear();
@@ -303,7 +303,7 @@ abstract class SecretVaultIntegrationTests {
     }
 
     private static <T> T asEngineer(java.util.function.Supplier<T> action) {
-        return runAs("erin", "ROLE_ENGINEER", action);
+        return runAs("erin", "TEAM:payments:ENGINEER", action);
     }
 
     private static <T> T runAs(String user, String authority, java.util.function.Supplier<T> action) {

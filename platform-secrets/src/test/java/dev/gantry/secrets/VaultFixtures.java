@@ -4,13 +4,18 @@ import dev.gantry.secrets.internal.seal.SealState;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Puts the vault back to uninitialised and sealed, and unseals it for tests about secrets. */
+/** Puts the vault back to uninitialised, sealed and without policies or tokens, and unseals it for tests. */
 final class VaultFixtures {
 
     private VaultFixtures() {
     }
 
     static void wipe(JdbcTemplate jdbc, SealState state) {
+        jdbc.update("delete from secret_policy_grant");
+        jdbc.update("delete from secret_policy_revision");
+        jdbc.update("delete from secret_policy");
+        // Behind the services' back, so the compiled copy of the policies must be told.
+        jdbc.update("update secret_policy_stamp set stamp = stamp + 1");
         jdbc.update("delete from secret_version");
         jdbc.update("delete from secret_metadata");
         jdbc.update("delete from secret_keyring");

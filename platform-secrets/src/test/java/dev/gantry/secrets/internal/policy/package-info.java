@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.secrets.internal.policy;
+
+import org.jspecify.annotations.NullMarked;
