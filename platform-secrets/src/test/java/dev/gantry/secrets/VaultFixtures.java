@@ -11,6 +11,7 @@ final class VaultFixtures {
     }
 
     static void wipe(JdbcTemplate jdbc, SealState state) {
+        jdbc.update("delete from secret_token");
         jdbc.update("delete from secret_policy_grant");
         jdbc.update("delete from secret_policy_revision");
         jdbc.update("delete from secret_policy");

@@ -1,0 +1,7 @@
+package dev.gantry.secrets;
+
+public enum VaultTokenState {
+    ACTIVE,
+    EXPIRED,
+    REVOKED
+}

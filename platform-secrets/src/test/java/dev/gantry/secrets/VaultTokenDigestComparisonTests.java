@@ -1,0 +1,48 @@
+package dev.gantry.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.gantry.secrets.internal.token.VaultTokenValues;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decision whether a presented vault token is the stored one is made by {@link MessageDigest#isEqual}, whose
+ * running time does not depend on where two digests differ. Timing cannot be measured reliably in a unit test, so
+ * this checks the byte code: authentication goes through the constant-time comparison, and nothing in the module
+ * compares byte arrays with {@link Arrays#equals(byte[], byte[])}.
+ */
+class VaultTokenDigestComparisonTests {
+
+    private static final JavaClasses MODULE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("dev.gantry.secrets");
+
+    @Test
+    void tokenDigestsAreComparedWithMessageDigestIsEqual() {
+        assertThat(MODULE.get(VaultTokenValues.class).getMethod("matches", byte[].class, String.class)
+                .getMethodCallsFromSelf())
+                .anySatisfy(call -> {
+                    assertThat(call.getTargetOwner().isEquivalentTo(MessageDigest.class)).isTrue();
+                    assertThat(call.getName()).isEqualTo("isEqual");
+                });
+        assertThat(MODULE.get(VaultTokens.class).getMethod("authenticate", String.class).getMethodCallsFromSelf())
+                .extracting(JavaMethodCall::getName, call -> call.getTargetOwner().getName())
+                .contains(org.assertj.core.groups.Tuple.tuple("matches", VaultTokenValues.class.getName()));
+    }
+
+    @Test
+    void noByteArraysAreComparedWithArraysEquals() {
+        assertThat(MODULE.stream().flatMap(javaClass -> javaClass.getMethodCallsFromSelf().stream())
+                .filter(call -> call.getTargetOwner().isEquivalentTo(Arrays.class)
+                        && call.getName().equals("equals"))
+                .map(JavaMethodCall::getDescription))
+                .isEmpty();
+    }
+}
