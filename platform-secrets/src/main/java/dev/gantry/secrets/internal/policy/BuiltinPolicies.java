@@ -39,6 +39,7 @@ public final class BuiltinPolicies {
             SecretCapability.ROTATE);
 
     private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final int MAX_MEMOISED = 10_000;
     private static final Map<String, Optional<CompiledPolicy>> COMPILED = new ConcurrentHashMap<>();
 
     private BuiltinPolicies() {
@@ -62,7 +63,17 @@ public final class BuiltinPolicies {
         if (!isBuiltin(name)) {
             return Optional.empty();
         }
-        return COMPILED.computeIfAbsent(name, BuiltinPolicies::compile);
+        Optional<CompiledPolicy> cached = COMPILED.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<CompiledPolicy> compiled = compile(name);
+        // Names also come from requests (a token asking for builtin:team-viewer:<anything>), so the memo is bounded.
+        if (COMPILED.size() >= MAX_MEMOISED) {
+            COMPILED.clear();
+        }
+        COMPILED.put(name, compiled);
+        return compiled;
     }
 
     private static Optional<CompiledPolicy> compile(String name) {
