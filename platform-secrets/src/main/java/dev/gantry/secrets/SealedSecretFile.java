@@ -88,6 +88,9 @@ public record SealedSecretFile(String keyId, String path, byte[] enc, byte[] cip
         line++;
         for (; line < lines.length && !lines[line].strip().equals(END); line++) {
             String current = lines[line].strip();
+            if (current.isEmpty()) {
+                continue;
+            }
             int colon = current.indexOf(':');
             if (colon < 0) {
                 throw bad(line + 1, "expected a field like 'Path: team/service/environment/name'");
