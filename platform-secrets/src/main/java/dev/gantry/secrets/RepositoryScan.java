@@ -118,14 +118,17 @@ public class RepositoryScan {
                 return allowed.findAll().stream().map(AllowedFindingEntity::fingerprint).collect(Collectors.toSet());
             });
             Map<String, GitHistoryScanner.Found> found = new LinkedHashMap<>();
-            int[] suppressed = {0};
+            // [0] allowed, [1] found beyond what is stored
+            int[] counts = {0, 0};
             GitHistoryScanner.Totals totals;
             try {
                 totals = new GitHistoryScanner(maxBlobBytes, index).scan(directory, finding -> {
                     if (allowList.contains(finding.fingerprint())) {
-                        suppressed[0]++;
-                    } else {
+                        counts[0]++;
+                    } else if (found.size() < MAX_STORED_FINDINGS) {
                         found.putIfAbsent(finding.fingerprint(), finding);
+                    } else if (!found.containsKey(finding.fingerprint())) {
+                        counts[1]++;
                     }
                 });
             } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -133,8 +136,11 @@ public class RepositoryScan {
                         : "the repository could not be read: " + e.getCause().getClass().getSimpleName();
                 failed(id, actor, reason);
                 throw new InvalidInputException("repository", reason);
+            } catch (RuntimeException e) {
+                failed(id, actor, "the scan failed: " + e.getClass().getSimpleName());
+                throw e;
             }
-            return transactions.execute(status -> completed(id, actor, totals, found, suppressed[0]));
+            return transactions.execute(status -> completed(id, actor, totals, found, counts[1], counts[0]));
         } finally {
             index.close();
         }
@@ -234,16 +240,15 @@ public class RepositoryScan {
     }
 
     private ScanRun completed(UUID id, String actor, GitHistoryScanner.Totals totals,
-            Map<String, GitHistoryScanner.Found> found, int suppressed) {
+            Map<String, GitHistoryScanner.Found> found, int beyondStored, int suppressed) {
         ScanRunEntity run = runs.findById(id).orElseThrow();
-        found.values().stream().limit(MAX_STORED_FINDINGS).map(finding -> new ScanFindingEntity(id, finding))
-                .forEach(findings::save);
-        run.completed(clock.instant(), totals, found.size(), suppressed);
+        found.values().stream().map(finding -> new ScanFindingEntity(id, finding)).forEach(findings::save);
+        run.completed(clock.instant(), totals, found.size() + beyondStored, suppressed);
         long managed = found.values().stream().filter(finding -> finding.managedPath() != null).count();
         audit.record(AuditRecord.success(actor, "secrets.repo-scan.completed", TARGET, Map.of(
                 "run", id.toString(),
                 "commits", Integer.toString(totals.commits()),
-                "findings", Integer.toString(found.size()),
+                "findings", Integer.toString(found.size() + beyondStored),
                 "managedValueFindings", Long.toString(managed),
                 "allowed", Integer.toString(suppressed))));
         return view(run);

@@ -96,6 +96,10 @@ public class SealedExport {
         } finally {
             Arrays.fill(privateKey, (byte) 0);
         }
+        if (plaintext.length == 0 || plaintext.length > SecretValue.MAX_BYTES) {
+            Arrays.fill(plaintext, (byte) 0);
+            throw refused(file, "value size", "the sealed value must hold 1 to " + SecretValue.MAX_BYTES + " bytes");
+        }
         SecretValue value = SecretValue.fromUtf8(plaintext);
         Arrays.fill(plaintext, (byte) 0);
         try {

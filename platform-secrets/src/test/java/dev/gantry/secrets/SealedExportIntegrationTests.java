@@ -154,6 +154,20 @@ abstract class SealedExportIntegrationTests {
     }
 
     @Test
+    void anEmptyValueSealedByAnotherToolIsRefusedAndNothingIsWritten() {
+        ExportPublicKey key = export.publicKey();
+        SealedSecretFile unsealed = new SealedSecretFile(key.keyId(), PATH, new byte[0], new byte[0]);
+        SealedSecretHpke.Sealed sealed = SealedSecretHpke.seal(Base64.getDecoder().decode(key.base64()),
+                SealedSecretFile.info(), unsealed.associatedData(), new byte[0]);
+        String text = new SealedSecretFile(key.keyId(), PATH, sealed.enc(), sealed.ciphertext()).format();
+
+        assertThatThrownBy(() -> export.importSealed(text)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("must hold 1 to");
+
+        assertThat(jdbc.queryForObject("select count(*) from secret_version", Integer.class)).isZero();
+    }
+
+    @Test
     void thePrivateKeyIsStoredOnlyWrappedByTheRootKey() {
         ExportPublicKey key = export.publicKey();
 
