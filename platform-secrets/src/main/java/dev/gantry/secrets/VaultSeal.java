@@ -69,15 +69,7 @@ public class VaultSeal {
     @Transactional
     @PreAuthorize("hasRole('SECRETS_ADMIN')")
     public UnsealShares initialise(int shares, int threshold) {
-        if (shares < 1 || shares > MAX_SHARES) {
-            throw new InvalidInputException("shares", "between 1 and " + MAX_SHARES + " shares");
-        }
-        if (threshold < 1 || threshold > shares) {
-            throw new InvalidInputException("threshold", "the threshold must be between 1 and the number of shares");
-        }
-        if (threshold == 1 && shares > 1) {
-            throw new InvalidInputException("threshold", "a threshold of 1 would let every holder unseal alone");
-        }
+        requireValidSplit(shares, threshold);
         requireUninitialised();
         ShamirUnsealKey.Split split = ShamirUnsealKey.newKey(shares, threshold, random);
         try {
@@ -176,7 +168,10 @@ public class VaultSeal {
         return status();
     }
 
-    /** Adds a root key version: new writes use it, older versions stay to read what they wrapped. */
+    /**
+     * Adds a root key version: new writes use it, older versions stay to read what they wrapped until
+     * {@link RootKeyRewrap} has moved every stored data key to it. Rotations on different nodes are serialised.
+     */
     @Transactional
     @PreAuthorize("hasRole('SECRETS_ADMIN')")
     public int rotateRootKey() {
@@ -186,6 +181,109 @@ public class VaultSeal {
         return version;
     }
 
+    /** The rekey in progress on this node, if any. */
+    @PreAuthorize("hasRole('SECRETS_ADMIN')")
+    public RekeyStatus rekeyStatus() {
+        int required = keyring.config().map(SealConfigEntity::threshold).orElse(0);
+        return state.rekey()
+                .map(rekey -> new RekeyStatus(true, rekey.nonce(), rekey.shares(), rekey.threshold(), required,
+                        rekey.pending().size()))
+                .orElse(RekeyStatus.none(required));
+    }
+
+    /**
+     * Starts replacing the unseal key: once a quorum of the current shares is submitted with
+     * {@link #submitRekeyShare}, a new key split into {@code shares} shares with threshold {@code threshold}
+     * replaces it, and the current shares open nothing any more. The vault must be unsealed; the rekey is held by
+     * this node only, so all holders submit to the same node.
+     *
+     * @throws ConflictException (field {@code rekey}) if a rekey is already in progress
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SECRETS_ADMIN')")
+    public RekeyStatus startRekey(int shares, int threshold) {
+        requireValidSplit(shares, threshold);
+        SealConfigEntity config = keyring.config().orElseThrow(() -> notInitialised("rekey"));
+        if (!UnsealMode.SHAMIR.name().equals(config.unsealMode())) {
+            throw new InvalidInputException("rekey", "this vault unseals from its key file, which has no shares to "
+                    + "rekey");
+        }
+        state.keyring();
+        if (!state.startRekey(java.util.UUID.randomUUID().toString(), shares, threshold)) {
+            throw new ConflictException("rekey", "a rekey is already in progress; cancel it before starting another");
+        }
+        audit.record(AuditRecord.success(actor(), "secrets.vault.rekey-started", TARGET, Map.of(
+                "shares", Integer.toString(shares), "threshold", Integer.toString(threshold))));
+        return rekeyStatus();
+    }
+
+    /**
+     * Submits one current share towards the rekey {@code nonce}. At the threshold the shares are joined; if they
+     * open the keyring key, it is re-encrypted under a fresh unseal key whose new shares are returned this once.
+     * Shares that do not open it reset the progress, and the attempt is audited.
+     *
+     * @throws InvalidInputException (field {@code nonce}) if no such rekey is in progress, (field {@code share})
+     *                               for a malformed or repeated share or shares that do not open the vault
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    @PreAuthorize("hasRole('SECRETS_ADMIN')")
+    public RekeyOutcome submitRekeyShare(String nonce, String share) {
+        SealConfigEntity config = keyring.config().orElseThrow(() -> notInitialised("rekey"));
+        SealState.Rekey rekey = state.rekey().filter(current -> current.nonce().equals(nonce.strip()))
+                .orElseThrow(() -> new InvalidInputException("nonce",
+                        "no rekey with this nonce is in progress; it was cancelled, finished or never started"));
+        UnsealShare parsed = UnsealShare.parse(share, config.shareCount());
+        if (!state.addRekeyShare(rekey.nonce(), parsed)) {
+            throw new InvalidInputException("share", "share " + parsed.index() + " was already submitted");
+        }
+        List<UnsealShare> pending = state.rekey().orElseThrow().pending();
+        if (pending.size() < config.threshold()) {
+            return new RekeyOutcome.Pending(rekeyStatus());
+        }
+        byte[] oldKey = ShamirUnsealKey.join(pending);
+        ShamirUnsealKey.Split split = ShamirUnsealKey.newKey(rekey.shares(), rekey.threshold(), random);
+        try {
+            keyring.rekey(oldKey, split.key(), rekey.shares(), rekey.threshold());
+        } catch (DecryptionFailedException wrongShares) {
+            state.resetRekeyProgress();
+            audit.record(new AuditRecord(actor(), "secrets.vault.rekey", TARGET, AuditOutcome.FAILURE,
+                    Map.of("reason", "shares do not open the keyring")));
+            throw new InvalidInputException("share",
+                    "these shares do not open the vault; rekey progress was reset, submit the shares again");
+        } finally {
+            Arrays.fill(oldKey, (byte) 0);
+            Arrays.fill(split.key(), (byte) 0);
+        }
+        audit.record(AuditRecord.success(actor(), "secrets.vault.rekeyed", TARGET, Map.of(
+                "shares", Integer.toString(rekey.shares()), "threshold", Integer.toString(rekey.threshold()))));
+        state.endRekey();
+        return new RekeyOutcome.Completed(new UnsealShares(
+                split.shares().stream().map(UnsealShare::encode).toList(), rekey.threshold()));
+    }
+
+    /** Abandons the rekey in progress, if any; the current shares stay valid. */
+    @Transactional
+    @PreAuthorize("hasRole('SECRETS_ADMIN')")
+    public RekeyStatus cancelRekey() {
+        if (state.rekey().isPresent()) {
+            state.endRekey();
+            audit.record(AuditRecord.success(actor(), "secrets.vault.rekey-cancelled", TARGET));
+        }
+        return rekeyStatus();
+    }
+
+    private static void requireValidSplit(int shares, int threshold) {
+        if (shares < 1 || shares > MAX_SHARES) {
+            throw new InvalidInputException("shares", "between 1 and " + MAX_SHARES + " shares");
+        }
+        if (threshold < 1 || threshold > shares) {
+            throw new InvalidInputException("threshold", "the threshold must be between 1 and the number of shares");
+        }
+        if (threshold == 1 && shares > 1) {
+            throw new InvalidInputException("threshold", "a threshold of 1 would let every holder unseal alone");
+        }
+    }
+
     private void requireUninitialised() {
         if (keyring.config().isPresent()) {
             throw new ConflictException("vault", "the vault is already initialised");
@@ -193,7 +291,11 @@ public class VaultSeal {
     }
 
     private static InvalidInputException notInitialised() {
-        return new InvalidInputException("share", "the vault is not initialised yet");
+        return notInitialised("share");
+    }
+
+    private static InvalidInputException notInitialised(String field) {
+        return new InvalidInputException(field, "the vault is not initialised yet");
     }
 
     private static String actor() {

@@ -11,6 +11,11 @@ final class VaultFixtures {
     }
 
     static void wipe(JdbcTemplate jdbc, SealState state) {
+        jdbc.update("delete from secret_scan_finding");
+        jdbc.update("delete from secret_scan_run");
+        jdbc.update("delete from secret_scan_allowed");
+        jdbc.update("delete from secret_export_key");
+        jdbc.update("delete from secret_rewrap");
         jdbc.update("delete from secret_token");
         jdbc.update("delete from secret_policy_grant");
         jdbc.update("delete from secret_policy_revision");

@@ -7,7 +7,12 @@ import dev.gantry.domain.ConflictException;
 import dev.gantry.domain.InvalidInputException;
 import dev.gantry.domain.audit.AuditOutcome;
 import dev.gantry.domain.audit.AuditRecord;
+import dev.gantry.secrets.internal.crypto.AesGcm;
 import dev.gantry.secrets.internal.seal.SealState;
+import dev.gantry.secrets.internal.seal.ShamirUnsealKey;
+import dev.gantry.secrets.internal.seal.UnsealShare;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import dev.gantry.secrets.testing.RecordingAuditConfiguration;
 import dev.gantry.access.testing.RecordingAuditTrail;
 import java.nio.file.Files;
@@ -257,6 +262,33 @@ abstract class VaultSealIntegrationTests {
 
         assertThat(seal.status().initialised()).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from secret_keyring", Integer.class)).isZero();
+    }
+
+    @Test
+    void aVaultSealedBeforeTheKeyringKeyExistedIsUpgradedAtItsNextUnsealAndKeepsItsSecrets() {
+        List<String> shares = seal.initialise(3, 2).shares();
+        seal.submitShare(shares.get(0));
+        seal.submitShare(shares.get(1));
+        vault.write("payments/api/prod/db", SecretValue.of("kept".toCharArray()), null);
+        // The earlier layout: root key version 1 directly under the unseal key, no keyring key.
+        byte[] unsealKey = ShamirUnsealKey.join(List.of(UnsealShare.parse(shares.get(0), 3),
+                UnsealShare.parse(shares.get(1), 3)));
+        byte[] legacy = new AesGcm(new SecureRandom()).encrypt(AesGcm.key(unsealKey),
+                state.keyring().version(1).getEncoded(), "gantry-keyring/v1|1".getBytes(StandardCharsets.UTF_8));
+        jdbc.update("update secret_keyring set wrapped_key = ? where key_version = 1", (Object) legacy);
+        jdbc.update("update secret_seal set wrapped_keyring_key = null");
+        seal.seal();
+
+        seal.submitShare(shares.get(2));
+        assertThat(seal.submitShare(shares.get(0)).sealed()).isFalse();
+
+        assertThat(new String(vault.read("payments/api/prod/db").value().chars())).isEqualTo("kept");
+        assertThat(jdbc.queryForObject("select count(*) from secret_seal where wrapped_keyring_key is not null",
+                Integer.class)).isEqualTo(1);
+        assertThat(audit.records()).extracting(AuditRecord::action).contains("secrets.keyring.upgraded");
+        seal.seal();
+        seal.submitShare(shares.get(1));
+        assertThat(seal.submitShare(shares.get(2)).sealed()).as("the upgraded layout unseals again").isFalse();
     }
 
     @Test

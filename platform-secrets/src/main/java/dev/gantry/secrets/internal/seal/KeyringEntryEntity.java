@@ -39,4 +39,8 @@ public class KeyringEntryEntity {
     public byte[] wrappedKey() {
         return wrappedKey.clone();
     }
+
+    void rewrap(byte[] wrapped) {
+        this.wrappedKey = wrapped.clone();
+    }
 }

@@ -7,10 +7,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
 
-/** One version of a secret: its ciphertext until destroyed, and its history. */
+/**
+ * One version of a secret: its ciphertext until destroyed, and its history. Updates write only the columns that
+ * changed, so a soft delete and a concurrent rewrap of the data key never overwrite each other's columns.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "secret_version")
 public class SecretVersionEntity {
 
@@ -29,6 +34,9 @@ public class SecretVersionEntity {
     private byte @Nullable [] wrappedDataKey;
 
     private byte @Nullable [] ciphertext;
+
+    @Column(name = "value_key_version")
+    private @Nullable Integer valueKeyVersion;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -56,12 +64,21 @@ public class SecretVersionEntity {
         this.keyVersion = value.keyVersion();
         this.wrappedDataKey = value.wrappedDataKey();
         this.ciphertext = value.ciphertext();
+        this.valueKeyVersion = value.valueKeyVersion();
         this.createdAt = now;
         this.createdBy = by;
     }
 
     public long version() {
         return version;
+    }
+
+    public UUID secretId() {
+        return secretId;
+    }
+
+    public @Nullable Integer keyVersion() {
+        return keyVersion;
     }
 
     public Instant createdAt() {
@@ -97,7 +114,19 @@ public class SecretVersionEntity {
         if (keyVersion == null || wrappedDataKey == null || ciphertext == null) {
             throw new IllegalStateException("version " + version + " holds no value");
         }
-        return new EncryptedValue(keyVersion, wrappedDataKey, ciphertext);
+        // Rows written before values were bound separately were bound to the key version that wrapped them.
+        return new EncryptedValue(keyVersion, wrappedDataKey, ciphertext,
+                valueKeyVersion == null ? keyVersion : valueKeyVersion);
+    }
+
+    /** Takes the data key rewrapped under a newer root key version; the value's ciphertext stays as it is. */
+    public void rewrapped(EncryptedValue value) {
+        if (destroyedAt != null || ciphertext == null) {
+            throw new IllegalStateException("version " + version + " holds no value");
+        }
+        this.keyVersion = value.keyVersion();
+        this.wrappedDataKey = value.wrappedDataKey();
+        this.valueKeyVersion = value.valueKeyVersion();
     }
 
     public void delete(Instant now) {
@@ -119,6 +148,7 @@ public class SecretVersionEntity {
             keyVersion = null;
             wrappedDataKey = null;
             ciphertext = null;
+            valueKeyVersion = null;
         }
     }
 }

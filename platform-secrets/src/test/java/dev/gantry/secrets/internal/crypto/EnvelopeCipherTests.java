@@ -112,4 +112,87 @@ class EnvelopeCipherTests {
 
         assertThatThrownBy(() -> cipher.decrypt(stranger, PATH, 1, stored)).isInstanceOf(DecryptionFailedException.class);
     }
+
+    @Test
+    void aRewrapMovesTheDataKeyToTheNewestRootKeyAndLeavesTheCiphertextAsItWas() {
+        EncryptedValue old = cipher.encrypt(keyring, PATH, 1, CANARY);
+        RootKeyring rotated = keyring.with(2, aes.newKey());
+
+        EncryptedValue rewrapped = cipher.rewrap(rotated, PATH, 1, old);
+
+        assertThat(rewrapped.keyVersion()).isEqualTo(2);
+        assertThat(rewrapped.valueKeyVersion()).isEqualTo(1);
+        assertThat(rewrapped.ciphertext()).isEqualTo(old.ciphertext());
+        assertThat(cipher.decrypt(rotated, PATH, 1, rewrapped)).isEqualTo(CANARY);
+        RootKeyring withoutVersionOne = new RootKeyring(Map.of(2, rotated.version(2)));
+        assertThatThrownBy(() -> cipher.decrypt(withoutVersionOne, PATH, 1, old))
+                .isInstanceOf(DecryptionFailedException.class);
+        assertThat(cipher.decrypt(new RootKeyring(Map.of(1, keyring.version(1), 2, rotated.version(2)), 2, null),
+                PATH, 1, rewrapped)).as("readable once version 1 is retired").isEqualTo(CANARY);
+    }
+
+    @Test
+    void aRewrappedDataKeyRelabelledToItsOldVersionOrMovedToAnotherPathDoesNotOpen() {
+        RootKeyring rotated = keyring.with(2, aes.newKey());
+        EncryptedValue rewrapped = cipher.rewrap(rotated, PATH, 1, cipher.encrypt(keyring, PATH, 1, CANARY));
+
+        EncryptedValue relabelled = new EncryptedValue(1, rewrapped.wrappedDataKey(), rewrapped.ciphertext(), 1);
+        assertThatThrownBy(() -> cipher.decrypt(rotated, PATH, 1, relabelled))
+                .isInstanceOf(DecryptionFailedException.class);
+        assertThatThrownBy(() -> cipher.decrypt(rotated, "payments/api/prod/other", 1, rewrapped))
+                .isInstanceOf(DecryptionFailedException.class);
+    }
+
+    @Test
+    void aRootKeyVersionBelowTheMinimumIsRefusedWithAClearMessage() {
+        RootKeyring rotated = keyring.with(2, aes.newKey());
+        EncryptedValue old = cipher.encrypt(keyring, PATH, 1, CANARY);
+
+        RootKeyring retired = rotated.withMinDecryptionVersion(2);
+
+        assertThatThrownBy(() -> cipher.decrypt(retired, PATH, 1, old))
+                .isInstanceOf(RetiredKeyVersionException.class)
+                .hasMessage("root key version 1 is retired: the minimum decryption version is 2");
+        assertThatThrownBy(() -> rotated.withMinDecryptionVersion(3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyringThatMeetsANewerVersionAsksItsSourceOnceAndWritesWithTheLatest() {
+        RootKeyring rotated = keyring.with(2, aes.newKey());
+        int[] reloads = {0};
+        KeyringSource source = new KeyringSource() {
+            @Override
+            public RootKeyring reload() {
+                reloads[0]++;
+                return rotated;
+            }
+
+            @Override
+            public RootKeyring fresh() {
+                return rotated;
+            }
+        };
+        RootKeyring stale = new RootKeyring(Map.of(1, keyring.version(1)), 1, source);
+
+        EncryptedValue written = cipher.encrypt(stale, PATH, 1, CANARY);
+
+        assertThat(written.keyVersion()).as("a write uses the latest keyring").isEqualTo(2);
+        assertThat(cipher.decrypt(stale, PATH, 1, written)).isEqualTo(CANARY);
+        assertThat(reloads[0]).isEqualTo(1);
+        assertThatThrownBy(() -> stale.version(3)).isInstanceOf(DecryptionFailedException.class);
+    }
+
+    @Test
+    void anInternalKeyIsBoundToItsLabelAndFollowsARewrap() {
+        byte[] secretKey = aes.newKey().getEncoded();
+        WrappedKey wrapped = cipher.wrapKey(keyring, "sealed-export/1/abc", secretKey);
+        RootKeyring rotated = keyring.with(2, aes.newKey());
+
+        WrappedKey moved = cipher.rewrapKey(rotated, "sealed-export/1/abc", wrapped);
+
+        assertThat(moved.keyVersion()).isEqualTo(2);
+        assertThat(cipher.unwrapKey(rotated, "sealed-export/1/abc", moved)).isEqualTo(secretKey);
+        assertThatThrownBy(() -> cipher.unwrapKey(rotated, "sealed-export/2/abc", moved))
+                .isInstanceOf(DecryptionFailedException.class);
+    }
 }

@@ -1,0 +1,8 @@
+package dev.gantry.secrets;
+
+/** Where a repository scan stands. */
+public enum ScanOutcome {
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

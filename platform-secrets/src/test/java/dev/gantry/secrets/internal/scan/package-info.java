@@ -1,0 +1,4 @@
+@NullMarked
+package dev.gantry.secrets.internal.scan;
+
+import org.jspecify.annotations.NullMarked;
