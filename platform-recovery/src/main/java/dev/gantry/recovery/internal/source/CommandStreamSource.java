@@ -43,6 +43,7 @@ public final class CommandStreamSource implements BackupSource {
     public RestoreExpectation writeTo(OutputStream out) throws IOException {
         MessageDigest sha256 = sha256();
         var counting = new CountingOutputStream(new DigestOutputStream(out, sha256));
+        java.nio.file.Files.createDirectories(workingDirectory);
         try (ChildProcess command = ChildProcess.start(argv, workingDirectory, Map.of(), false, null)) {
             try (InputStream stdout = command.stdout()) {
                 stdout.transferTo(counting);
