@@ -26,6 +26,7 @@ create table recovery_drill (
     point_id           uuid                     references recovery_backup_point (id),
     kind               varchar(20)              not null,
     seed               bigint                   not null,
+    work_window        varchar(40)              not null,
     scratch            varchar(500),
     started_at         timestamp with time zone not null,
     finished_at        timestamp with time zone,

@@ -114,6 +114,13 @@ public class PointStore {
                 + "order by created_at desc, id").param(planId).query(PointStore::map).list();
     }
 
+    /** The newest backup of a plan whose latest drill passed: what the plan can really be restored to. */
+    public Optional<BackupPoint> newestDrillPassed(UUID planId) {
+        return jdbc.sql("select * from recovery_backup_point where plan_id = ? and latest_drill_passed = true "
+                + "and created_at is not null order by created_at desc, id fetch first 1 rows only").param(planId)
+                .query(PointStore::map).optional();
+    }
+
     public void drilled(UUID id, boolean passed) {
         jdbc.sql("update recovery_backup_point set latest_drill_passed = ? where id = ?").params(passed, id).update();
     }

@@ -211,7 +211,7 @@ class SourceRoundTripTests {
 
     private static List<CheckResult> validate(ScratchTarget target, RestoreExpectation expectation,
             Validation... validations) {
-        var validator = new Validator(Clock.systemUTC());
+        var validator = new Validator();
         var window = new WorkWindow(Duration.ofMinutes(1));
         return java.util.Arrays.stream(validations).map(v -> validator.run(v, target, expectation, window)).toList();
     }
