@@ -96,8 +96,15 @@ public class BackupService {
         var progress = new AtomicLong();
         running.put(planId, new BackupProgress(started.pointId, planId, started.archiveName, 0, started.at));
         try {
-            PointStore.Outcome outcome = write(started, progress);
-            return tx.execute(status -> finish(started, outcome, actor));
+            PointStore.Outcome outcome;
+            try {
+                outcome = write(started, progress);
+            } catch (RuntimeException e) {
+                // Whatever broke (a key file, a location spec), the point must not stay RUNNING until its lease.
+                outcome = failed(progress.get(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            PointStore.Outcome finished = outcome;
+            return tx.execute(status -> finish(started, finished, actor));
         } finally {
             running.remove(planId);
         }

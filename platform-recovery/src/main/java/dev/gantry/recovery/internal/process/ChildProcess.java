@@ -89,12 +89,6 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    public void requireSuccess(int exit) throws IOException {
-        if (exit != 0) {
-            throw new IOException(program + " exited with " + exit);
-        }
-    }
-
     @Override
     public void close() {
         killTree(process.toHandle());
