@@ -1,6 +1,8 @@
 /**
- * Recovery: encrypted, compressed, signed backups written to one or more locations, and all-or-nothing restore of
- * directory trees. The root package is the API; {@code internal} holds the archive format and the tree stream.
+ * Recovery: backup plans that write encrypted, signed archives of databases, directories and command output to
+ * several locations, and restore drills that prove them restorable with evidence against the policy's RTO and
+ * RPO. The root package is the API (services, records, events, ports); {@code internal} holds the archive format,
+ * sources, scratch targets, processes and storage.
  */
 @NullMarked
 package dev.gantry.recovery;

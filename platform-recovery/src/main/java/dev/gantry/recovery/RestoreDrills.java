@@ -1,0 +1,276 @@
+package dev.gantry.recovery;
+
+import dev.gantry.domain.ConflictException;
+import dev.gantry.domain.NotFoundException;
+import dev.gantry.domain.audit.AuditOutcome;
+import dev.gantry.domain.audit.AuditRecord;
+import dev.gantry.domain.audit.AuditTrail;
+import dev.gantry.recovery.internal.Actors;
+import dev.gantry.recovery.internal.RecoveryPermissions;
+import dev.gantry.recovery.internal.RecoveryPermissions.Operation;
+import dev.gantry.recovery.internal.RecoveryPorts;
+import dev.gantry.recovery.internal.Workbench;
+import dev.gantry.recovery.internal.drill.Archives;
+import dev.gantry.recovery.internal.drill.PointSelection;
+import dev.gantry.recovery.internal.drill.RestoreRun;
+import dev.gantry.recovery.internal.keys.PassphraseEscrow;
+import dev.gantry.recovery.internal.store.DrillStore;
+import dev.gantry.recovery.internal.store.PlanStore;
+import dev.gantry.recovery.internal.store.PointStore;
+import dev.gantry.recovery.internal.target.ScratchTarget;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs restore drills: picks a complete backup, restores it into a new scratch target within the plan's window,
+ * runs the checks, removes the target, and records the evidence. A drill whose data fails a check is FAILED even
+ * though the restore itself worked. Publishes {@link DrillFailed}, {@link RtoBreached} and {@link RpoBreached}.
+ */
+@Service
+public class RestoreDrills {
+
+    private final DrillStore drills;
+    private final PlanStore plans;
+    private final PointStore points;
+    private final Workbench workbench;
+    private final RecoveryPorts ports;
+    private final RecoveryPermissions permissions;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    RestoreDrills(DrillStore drills, PlanStore plans, PointStore points, Workbench workbench, RecoveryPorts ports,
+            RecoveryPermissions permissions, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.drills = drills;
+        this.plans = plans;
+        this.points = points;
+        this.workbench = workbench;
+        this.ports = ports;
+        this.permissions = permissions;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Runs the drill plan now with a fresh seed. Blocks until the drill is over (at most its window, plus cleanup). */
+    @PreAuthorize("isAuthenticated()")
+    public DrillReport runDrill(UUID drillPlanId) {
+        return runDrill(drillPlanId, new SecureRandom().nextLong());
+    }
+
+    /** Runs the drill plan with a given seed: with the same backups, RANDOM picks the same one again. */
+    @PreAuthorize("isAuthenticated()")
+    public DrillReport runDrill(UUID drillPlanId, long seed) {
+        permissions.require(Operation.RUN_DRILL, DrillPlans.target(drillPlanId));
+        return drill(drillPlanId, seed, DrillReport.Kind.STANDARD, null, null);
+    }
+
+    /**
+     * An escrow drill: restores the plan's latest complete backup with nothing but the escrowed key, unwrapped with
+     * its passphrase. FAILED when no escrow of the backup's key was ever exported, when the escrow does not unwrap
+     * (wrong passphrase, altered text), or when the unwrapped key does not open the backup.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public DrillReport runEscrowDrill(UUID drillPlanId, String escrowText, char[] passphrase) {
+        permissions.require(Operation.RUN_DRILL, DrillPlans.target(drillPlanId));
+        return drill(drillPlanId, new SecureRandom().nextLong(), DrillReport.Kind.ESCROW, escrowText, passphrase);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public DrillReport report(UUID drillId) {
+        permissions.require(Operation.READ, "drill:" + drillId);
+        return tx.execute(status -> drills.drill(drillId).orElseThrow(() -> new NotFoundException("drill " + drillId)));
+    }
+
+    /** The drill plan's drills, newest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<DrillReport> reports(UUID drillPlanId, int limit) {
+        permissions.require(Operation.READ, DrillPlans.target(drillPlanId));
+        return tx.execute(status -> drills.drillsOf(drillPlanId, Math.min(limit, 1000)).stream()
+                .map(id -> drills.drill(id).orElseThrow()).toList());
+    }
+
+    private record Setup(UUID drillId, DrillPlan plan, PlanStore.StoredPlan backupPlan, @Nullable BackupPoint point,
+            RecoveryObjectives objectives, ScratchTarget target, Instant startedAt) {
+    }
+
+    private DrillReport drill(UUID drillPlanId, long seed, DrillReport.Kind kind, @Nullable String escrowText,
+            char @Nullable [] passphrase) {
+        String actor = Actors.current();
+        Setup setup = tx.execute(status -> begin(drillPlanId, seed, kind, actor));
+        var checks = new ArrayList<CheckResult>();
+        RestoreRun.Outcome outcome = null;
+        BackupPoint point = setup.point;
+        if (point == null) {
+            checks.add(CheckResult.failed("backup to drill", "no complete backup of plan "
+                    + setup.backupPlan.draft().name() + " matches the selection", Duration.ZERO));
+        } else {
+            outcome = restoreAndCheck(setup, point, kind, escrowText, passphrase, checks);
+        }
+        DrillVerdict verdict = verdict(setup, checks, outcome);
+        RestoreRun.Outcome finished = outcome;
+        return tx.execute(status -> finish(setup, verdict, checks, finished, seed, actor));
+    }
+
+    private RestoreRun.@Nullable Outcome restoreAndCheck(Setup setup, BackupPoint point, DrillReport.Kind kind,
+            @Nullable String escrowText, char @Nullable [] passphrase, List<CheckResult> checks) {
+        try {
+            BackupKey key = kind == DrillReport.Kind.ESCROW
+                    ? escrowedKey(point, escrowText, passphrase, checks)
+                    : ports.keys().byId(point.keyId());
+            if (key != null) {
+                var opener = Archives.opener(workbench, point, tx.execute(s -> points.publishedTo(point.id())), key,
+                        ports.keys().manifestPublicKey());
+                RestoreExpectation expectation = tx.execute(s -> points.expectation(point.id()));
+                RestoreRun.Outcome outcome = RestoreRun.run(opener, point.format(), setup.target, expectation,
+                        setup.plan.draft().validations(), setup.plan.draft().window(), true, bytes -> { });
+                checks.addAll(outcome.checks());
+                return outcome;
+            }
+        } catch (RuntimeException e) {
+            checks.add(CheckResult.failed("prepare the restore", e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), Duration.ZERO));
+        }
+        return null;
+    }
+
+    private Setup begin(UUID drillPlanId, long seed, DrillReport.Kind kind, String actor) {
+        DrillPlan plan = drills.plan(drillPlanId).orElseThrow(() -> new NotFoundException("drill plan " + drillPlanId));
+        if (!plan.enabled()) {
+            throw new ConflictException("plan", "the drill plan " + plan.draft().name() + " is disabled");
+        }
+        PlanStore.StoredPlan backupPlan = plans.find(plan.draft().backupPlanId()).orElseThrow();
+        Instant now = clock.instant();
+        var selection = kind == DrillReport.Kind.ESCROW ? DrillPlanDraft.Selection.LATEST : plan.draft().selection();
+        Optional<BackupPoint> point = PointSelection.choose(points.succeeded(backupPlan.id()), selection,
+                plan.draft().selectionWindow(), seed, now);
+        RecoveryObjectives objectives = RecoveryObjectives.of(backupPlan.draft(), ports.policy());
+        UUID drillId = UUID.randomUUID();
+        ScratchTarget target = workbench.scratch(plan.draft().scratch(), drillId);
+        drills.insertDrill(drillId, drillPlanId, backupPlan.id(), point.map(BackupPoint::id).orElse(null), kind, seed,
+                plan.draft().window(), target.describe(), now, objectives, actor);
+        var details = new HashMap<String, String>();
+        details.put("drillPlan", drillPlanId.toString());
+        details.put("kind", kind.name());
+        details.put("seed", Long.toString(seed));
+        details.put("point", point.map(p -> p.id().toString()).orElse("none"));
+        details.put("scratch", target.describe());
+        audit.record(AuditRecord.success(actor, "recovery.drill.started", "drill:" + drillId, details));
+        return new Setup(drillId, plan, backupPlan, point.orElse(null), objectives, target, now);
+    }
+
+    private @Nullable BackupKey escrowedKey(BackupPoint point, @Nullable String escrowText,
+            char @Nullable [] passphrase, List<CheckResult> checks) {
+        String keyId = point.keyId();
+        boolean onRecord = tx.execute(s -> drills.escrowed(keyId));
+        if (!onRecord) {
+            checks.add(CheckResult.failed("escrow on record", "no escrow of backup key " + keyId
+                    + " was ever exported", Duration.ZERO));
+            return null;
+        }
+        checks.add(CheckResult.passed("escrow on record", "backup key " + keyId + " was exported", Duration.ZERO));
+        if (escrowText == null || escrowText.isBlank() || passphrase == null) {
+            checks.add(CheckResult.failed("escrowed key unwraps", "no escrow was supplied", Duration.ZERO));
+            return null;
+        }
+        long start = System.nanoTime();
+        try {
+            BackupKey key = PassphraseEscrow.unwrap(escrowText, passphrase);
+            checks.add(CheckResult.passed("escrowed key unwraps", "key " + key.keyId() + ", escrow "
+                    + PassphraseEscrow.fingerprint(escrowText), Duration.ofNanos(System.nanoTime() - start)));
+            return key;
+        } catch (PassphraseEscrow.UnwrapException e) {
+            checks.add(CheckResult.failed("escrowed key unwraps", e.getMessage(),
+                    Duration.ofNanos(System.nanoTime() - start)));
+            return null;
+        }
+    }
+
+    private static DrillVerdict verdict(Setup setup, List<CheckResult> checks, RestoreRun.@Nullable Outcome outcome) {
+        if (outcome != null && outcome.timedOut()) {
+            return new DrillVerdict.TimedOut(setup.plan.draft().window());
+        }
+        Optional<CheckResult> failed = checks.stream().filter(c -> !c.passed()).findFirst();
+        if (failed.isPresent() || outcome == null || outcome.rto() == null) {
+            return new DrillVerdict.Failed(failed.map(c -> c.name() + ": " + c.detail()).orElse("no check ran"));
+        }
+        Duration rto = outcome.rto();
+        Duration objective = setup.objectives.rto();
+        return objective != null && rto.compareTo(objective) > 0
+                ? new DrillVerdict.PassedWithRtoBreach(rto, objective)
+                : new DrillVerdict.Passed(rto);
+    }
+
+    private DrillReport finish(Setup setup, DrillVerdict verdict, List<CheckResult> checks,
+            RestoreRun.@Nullable Outcome outcome, long seed, String actor) {
+        Instant now = clock.instant();
+        String cleanupProblem = outcome == null ? cleanUpUnused(setup.target) : outcome.cleanupProblem();
+        if (setup.point != null && !(verdict instanceof DrillVerdict.Failed f && isEscrowProblem(f))) {
+            points.drilled(setup.point.id(), verdict.restorable());
+        }
+        Instant lastGood = points.newestDrillPassed(setup.backupPlan.id()).map(BackupPoint::createdAt).orElse(null);
+        Duration rpo = lastGood == null ? null : Duration.between(lastGood, now);
+        Duration rto = verdict instanceof DrillVerdict.Passed p ? p.rto()
+                : verdict instanceof DrillVerdict.PassedWithRtoBreach b ? b.rto() : null;
+        drills.finishDrill(setup.drillId, verdict, checks, now, rto, rpo, cleanupProblem);
+
+        String target = "drill:" + setup.drillId;
+        Map<String, String> details = Map.of("verdict", verdict.name(), "drillPlan", setup.plan.id().toString(),
+                "seed", Long.toString(seed), "rpoAchieved", rpo == null ? "none" : rpo.toString(),
+                "rtoAchieved", rto == null ? "none" : rto.toString());
+        audit.record(new AuditRecord(actor, "recovery.drill.finished", target,
+                verdict.restorable() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, details));
+        if (cleanupProblem != null) {
+            audit.record(new AuditRecord(actor, "recovery.drill.cleanup-failed", target, AuditOutcome.FAILURE,
+                    Map.of("scratch", setup.target.describe())));
+        }
+        String serviceId = setup.backupPlan.draft().serviceId();
+        switch (verdict) {
+            case DrillVerdict.Failed f -> events.publishEvent(new DrillFailed(setup.drillId, setup.plan.id(),
+                    setup.backupPlan.id(), serviceId, verdict.name(), f.firstFailedCheck()));
+            case DrillVerdict.TimedOut t -> events.publishEvent(new DrillFailed(setup.drillId, setup.plan.id(),
+                    setup.backupPlan.id(), serviceId, verdict.name(), "the validation window of " + t.window()
+                    + " ran out"));
+            case DrillVerdict.PassedWithRtoBreach b -> events.publishEvent(new RtoBreached(setup.drillId,
+                    setup.plan.id(), setup.backupPlan.id(), serviceId, b.objective(), b.rto()));
+            case DrillVerdict.Passed p -> { }
+        }
+        Duration rpoObjective = setup.objectives.rpo();
+        if (rpoObjective != null && (rpo == null || rpo.compareTo(rpoObjective) > 0)) {
+            events.publishEvent(new RpoBreached(setup.backupPlan.id(), serviceId, RpoBreached.Cause.DRILL, lastGood,
+                    now.minus(rpoObjective), now, rpoObjective));
+        }
+        return drills.drill(setup.drillId).orElseThrow();
+    }
+
+    /** An escrow that does not unwrap says nothing about the backup itself, only about the escrow. */
+    private static boolean isEscrowProblem(DrillVerdict.Failed failed) {
+        return failed.firstFailedCheck().startsWith("escrow");
+    }
+
+    private static @Nullable String cleanUpUnused(ScratchTarget target) {
+        try {
+            target.cleanup();
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "could not remove " + target.describe() + ": " + e.getMessage();
+        }
+    }
+}
