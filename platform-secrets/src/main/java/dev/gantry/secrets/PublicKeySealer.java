@@ -43,7 +43,7 @@ public final class PublicKeySealer {
             }
             byte[] der = decode(trimmed.substring(PEM_BEGIN.length(), trimmed.length() - PEM_END.length()));
             if (der.length != SPKI_PREFIX.length + SealedSecretHpke.PUBLIC_KEY_BYTES
-                    || !Arrays.equals(der, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
+                    || !java.security.MessageDigest.isEqual(Arrays.copyOf(der, SPKI_PREFIX.length), SPKI_PREFIX)) {
                 throw new InvalidInputException("publicKey", "not an X25519 public key");
             }
             return new PublicKeySealer(Arrays.copyOfRange(der, SPKI_PREFIX.length, der.length));

@@ -206,14 +206,14 @@ abstract class RootKeyRewrapIntegrationTests {
     }
 
     @Test
-    @WithMockUser(username = "erin", roles = "ENGINEER")
+    @WithMockUser(username = "erin", authorities = "TEAM:payments:ENGINEER")
     void onlyASecretsAdministratorRunsTheRewrapOrRetiresKeys() {
         assertThatThrownBy(() -> rewrap.runBatch()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> rewrap.raiseMinDecryptionVersion(2)).isInstanceOf(AccessDeniedException.class);
     }
 
     private void assertEveryValueReads() {
-        SignedIn.as("erin", "ENGINEER", () -> {
+        SignedIn.withAuthority("erin", "TEAM:payments:ENGINEER", () -> {
             for (int i = 0; i < SECRETS; i++) {
                 assertThat(read(path(i), 1)).isEqualTo("first-" + i);
                 assertThat(read(path(i), 2)).isEqualTo("second-" + i);

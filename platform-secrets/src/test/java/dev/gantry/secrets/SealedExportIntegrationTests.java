@@ -25,7 +25,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 /** Sealing secrets for a repository and importing them into the vault; subclasses choose the database. */
 @SpringBootTest(classes = SecretsTestApplication.class)
 @Import(RecordingAuditConfiguration.class)
-@WithMockUser(username = "erin", roles = "ENGINEER")
+@WithMockUser(username = "erin", authorities = "TEAM:payments:ENGINEER")
 abstract class SealedExportIntegrationTests {
 
     private static final String PATH = "payments/api/prod/db-password";

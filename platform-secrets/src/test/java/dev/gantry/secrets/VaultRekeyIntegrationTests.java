@@ -188,7 +188,7 @@ abstract class VaultRekeyIntegrationTests {
     }
 
     @Test
-    @WithMockUser(username = "erin", roles = "ENGINEER")
+    @WithMockUser(username = "erin", authorities = "TEAM:payments:ENGINEER")
     void onlyASecretsAdministratorMayRekey() {
         assertThatThrownBy(() -> seal.startRekey(3, 2)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> seal.submitRekeyShare("x", oldShares.get(0)))
@@ -197,7 +197,7 @@ abstract class VaultRekeyIntegrationTests {
     }
 
     private String read(String path) {
-        return SignedIn.as("erin", "ENGINEER",
+        return SignedIn.withAuthority("erin", "TEAM:payments:ENGINEER",
                 () -> new String(vault.read(path).value().chars()));
     }
 }

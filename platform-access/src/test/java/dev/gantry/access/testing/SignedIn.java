@@ -12,9 +12,14 @@ public final class SignedIn {
     }
 
     public static <T> T as(String username, String role, Supplier<T> action) {
+        return withAuthority(username, "ROLE_" + role, action);
+    }
+
+    /** As {@link #as}, with an authority that is not a global role, e.g. {@code TEAM:payments:ENGINEER}. */
+    public static <T> T withAuthority(String username, String authority, Supplier<T> action) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TestingAuthenticationToken(username, "n/a", "ROLE_" + role));
+        context.setAuthentication(new TestingAuthenticationToken(username, "n/a", authority));
         SecurityContextHolder.setContext(context);
         try {
             return action.get();
