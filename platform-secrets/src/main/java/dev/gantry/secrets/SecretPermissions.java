@@ -24,6 +24,7 @@ class SecretPermissions {
         ROLLBACK("secret.rolled-back", Role.SECRETS_ADMIN, Role.ENGINEER),
         DESTROY("secret.destroyed", Role.SECRETS_ADMIN),
         CONFIGURE("secret.configured", Role.SECRETS_ADMIN),
+        ROTATE("secret.rotation.requested", Role.SECRETS_ADMIN, Role.ENGINEER),
         LIST("secret.listed", Role.SECRETS_ADMIN, Role.ENGINEER, Role.VIEWER);
 
         final String action;

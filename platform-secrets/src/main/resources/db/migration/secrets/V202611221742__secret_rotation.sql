@@ -26,7 +26,9 @@ create table secret_rotation_parameter (
     constraint secret_rotation_parameter_pk primary key (policy_id, param_name)
 );
 
--- Where each secret's rotation stands. step is set while a candidate is PENDING: SETTING from the moment the
+-- Where each secret's rotation stands. expires_at is an expiry set by hand for expires_version (a new value
+-- needs a new expiry); current_expires_at is what the rotator read from the value it rotated in (a certificate's
+-- end of validity). step is set while a candidate is PENDING: SETTING from the moment the
 -- target may change, SET once the target took it, TESTED once it works; a node that finds a step on restart (or
 -- after the claim expired) converges to whichever credential the target accepts.
 create table secret_rotation (
@@ -45,6 +47,7 @@ create table secret_rotation (
     last_completed_at    timestamp with time zone,
     rule_reference       varchar(200),
     expires_at           timestamp with time zone,
+    expires_version      bigint,
     current_expires_at   timestamp with time zone,
     constraint secret_rotation_step_check check (step in ('SETTING', 'SET', 'TESTED')),
     constraint secret_rotation_pending_check check ((step is null) = (pending_version is null))
