@@ -16,6 +16,12 @@ public interface RotationContext {
     /** The CURRENT value; empty if that version was deleted or destroyed. */
     Optional<SecretValue> current();
 
+    /**
+     * The candidate in flight, once there is one: a target that only lets the holder of its current credential
+     * change it may need it to put CURRENT back after a failed test.
+     */
+    Optional<SecretValue> pending();
+
     /** Another secret the rotation needs (an administrator's credential, a signing key); the read is audited. */
     SecretValue secret(String path);
 

@@ -441,6 +441,7 @@ public class SecretRotation {
                     "no rotator of kind " + policy.rotator() + " is installed"));
             candidate = rotator.createCandidate(context);
             redaction.hiding(candidate);
+            context.withPending(Optional.of(candidate));
             version = steps.stage(claim, candidate, policy.rotator(), trigger, schedule.rule(), lease);
             step = "set";
             rotator.setOnTarget(context, candidate);
@@ -493,7 +494,7 @@ public class SecretRotation {
         String kind = material.rotator() == null ? "" : material.rotator();
         RotatorParameters parameters = policy != null && policy.rotator().equals(kind) ? policy.parameters()
                 : RotatorParameters.none();
-        Context context = new Context(claim.path(), parameters, material.current());
+        Context context = new Context(claim.path(), parameters, material.current()).withPending(material.pending());
         Redaction redaction = new Redaction();
         material.current().ifPresent(redaction::hiding);
         material.pending().ifPresent(redaction::hiding);
@@ -835,11 +836,22 @@ public class SecretRotation {
         private final String path;
         private final RotatorParameters parameters;
         private final Optional<SecretValue> current;
+        private volatile Optional<SecretValue> pending = Optional.empty();
 
         Context(String path, RotatorParameters parameters, Optional<SecretValue> current) {
             this.path = path;
             this.parameters = parameters;
             this.current = current;
+        }
+
+        Context withPending(Optional<SecretValue> candidate) {
+            pending = candidate;
+            return this;
+        }
+
+        @Override
+        public Optional<SecretValue> pending() {
+            return pending.map(value -> SecretValue.of(value.chars()));
         }
 
         @Override
