@@ -29,7 +29,7 @@ public record PasswordRules(int length, boolean lower, boolean upper, boolean di
     public static PasswordRules from(RotatorParameters parameters, String symbolsByDefault, String forbidden) {
         PasswordRules rules = new PasswordRules(parameters.integer("length", 32, 12, 256),
                 parameters.flag("lowercase", true), parameters.flag("uppercase", true),
-                parameters.flag("digits", true), parameters.string("symbols", symbolsByDefault),
+                parameters.flag("digits", true), parameters.values().getOrDefault("symbols", symbolsByDefault),
                 parameters.flag("avoid-ambiguous", false));
         for (char c : rules.symbols.toCharArray()) {
             if (c <= ' ' || c > '~' || Character.isLetterOrDigit(c) || forbidden.indexOf(c) >= 0) {
