@@ -7,7 +7,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The child JVM of {@link RotationCrashIntegrationTests}: the secrets module on a given database, rotating a real
@@ -49,8 +48,11 @@ public final class RotationCrashMain {
         context.close();
     }
 
-    /** Wraps the audit trail: after the set step's entry, the next entry (the test step's) never returns. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Wraps the audit trail: after the set step's entry, the next entry (the test step's) never returns. Not a
+     * {@code @Configuration}, so that component scanning in the other tests never picks it up; the child passes
+     * it as a source explicitly.
+     */
     static class StopAfterSet {
 
         @Bean

@@ -616,6 +616,30 @@ abstract class SecretRotationIntegrationTests {
         assertThat(outcomes).containsExactlyInAnyOrder("rotated", "conflict");
     }
 
+    @Test
+    void aCertificateRotationKeepsItsCaInTheVaultAndTheCertificatesEndOfValidityIsItsExpiry() {
+        String tls = "payments/api/prod/tls";
+        write(tls, "no certificate yet");
+        rotation.setPolicy(RotationPolicy.forSecret(tls, "certificate", RotatorParameters.of(
+                "common-name", "api.payments.internal", "validity", "P45D"))
+                .withInterval(new RotationInterval("P30D")));
+
+        assertThat(asEngineer(() -> rotation.rotateNow(tls))).isInstanceOf(RotationOutcome.Rotated.class);
+
+        assertThat(valueOf(vault.read(tls))).contains("-----BEGIN CERTIFICATE-----");
+        assertThat(vault.metadata("gantry/pki/internal/root-ca").currentVersion()).isEqualTo(1);
+        RotationStatus status = rotation.status(tls);
+        assertThat(status.expiresAt()).isEqualTo(START.plus(Duration.ofDays(45)));
+        assertThat(status.nextDueAt()).isEqualTo(START.plus(Duration.ofDays(30)));
+        assertThat(audit.records()).filteredOn(r -> r.action().equals("secret.written")
+                && r.target().equals("secret:gantry/pki/internal/root-ca")).singleElement()
+                .satisfies(record -> assertThat(record.actor()).isEqualTo("system:secret-rotation"));
+        clock.advance(Duration.ofDays(31));
+        assertThat(asEngineer(() -> rotation.rotateNow(tls))).as("the same CA signs the next one")
+                .isInstanceOf(RotationOutcome.Rotated.class);
+        assertThat(vault.metadata("gantry/pki/internal/root-ca").currentVersion()).isEqualTo(1);
+    }
+
     // ---- helpers ----
 
     static RotationPolicy policy(String path) {
