@@ -15,6 +15,7 @@ import dev.gantry.secrets.internal.rotation.Material;
 import dev.gantry.secrets.internal.rotation.Redaction;
 import dev.gantry.secrets.internal.rotation.RotationPolicies;
 import dev.gantry.secrets.internal.rotation.RotationPolicyEntity;
+import dev.gantry.secrets.internal.rotation.RotationSchedule;
 import dev.gantry.secrets.internal.rotation.RotationStateEntity;
 import dev.gantry.secrets.internal.rotation.RotationStates;
 import dev.gantry.secrets.internal.rotation.RotationStep;
@@ -31,10 +32,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +47,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -95,10 +92,8 @@ public class SecretRotation {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ObjectProvider<RotationDefaults> defaults;
     private final TransactionTemplate ownTransaction;
-    private final RotationInterval defaultInterval;
-    private final int failuresBeforeAlert;
+    private final RotationSchedule schedule;
     private final Backoff backoff;
     private final Duration lease;
     private final List<Duration> reminderLeads;
@@ -106,16 +101,11 @@ public class SecretRotation {
     SecretRotation(RotationPolicies policies, RotationStates states, RotationSteps steps, SecretRows rows,
             RotatorRegistry rotators, SecretVault vault, SealState seal, SecretPermissions permissions,
             AuditTrail audit, ReadTracker reads, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
-            ObjectProvider<RotationDefaults> defaults, PlatformTransactionManager transactions,
-            @Value("${gantry.secrets.rotation.default-interval:P90D}") String defaultInterval,
-            @Value("${gantry.secrets.rotation.failures-before-alert:3}") int failuresBeforeAlert,
+            RotationSchedule schedule, PlatformTransactionManager transactions,
             @Value("${gantry.secrets.rotation.retry.initial-delay:PT5M}") Duration initialDelay,
             @Value("${gantry.secrets.rotation.retry.max-delay:PT6H}") Duration maxDelay,
             @Value("${gantry.secrets.rotation.claim-lease:PT5M}") Duration lease,
             @Value("${gantry.secrets.rotation.expiry-reminders:P14D,P3D,P1D}") List<Duration> reminderLeads) {
-        if (failuresBeforeAlert < 1) {
-            throw new IllegalArgumentException("gantry.secrets.rotation.failures-before-alert must be at least 1");
-        }
         if (lease.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("gantry.secrets.rotation.claim-lease must be at least a minute");
         }
@@ -132,11 +122,9 @@ public class SecretRotation {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
-        this.defaults = defaults;
+        this.schedule = schedule;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.defaultInterval = new RotationInterval(defaultInterval);
-        this.failuresBeforeAlert = failuresBeforeAlert;
         this.backoff = new Backoff(initialDelay, maxDelay, new SecureRandom());
         this.lease = lease;
         this.reminderLeads = reminderLeads.stream().filter(lead -> !lead.isNegative())
@@ -160,15 +148,8 @@ public class SecretRotation {
         } else if (!policy.parameters().values().isEmpty()) {
             throw new InvalidInputException("parameters", "a manual policy takes no parameters");
         }
+        schedule.requireWithinPack(policy);
         RotationInterval interval = policy.interval();
-        Optional<RotationDefaults.MaximumAge> maximum = maximumAge();
-        if (interval != null && maximum.isPresent()) {
-            Instant probe = clock.instant();
-            if (interval.after(probe).isAfter(plus(probe, maximum.get().maxAge()))) {
-                throw new InvalidInputException("interval", "the active policy pack (" + maximum.get().rule()
-                        + ") allows at most " + maximum.get().maxAge());
-            }
-        }
         Instant now = clock.instant();
         RotationPolicyEntity stored = policies.findByScopeAndSelector(policy.scope().name(), policy.selector())
                 .map(existing -> {
@@ -211,7 +192,7 @@ public class SecretRotation {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('SECRETS_ADMIN', 'ENGINEER', 'VIEWER')")
     public Optional<RotationPolicy> policyFor(String path) {
-        return Optional.ofNullable(governing(policies(), SecretPath.parse(path).toString()));
+        return Optional.ofNullable(RotationSchedule.governing(policies(), SecretPath.parse(path).toString()));
     }
 
     /**
@@ -257,7 +238,7 @@ public class SecretRotation {
         if (!allowed) {
             throw new AccessDeniedException("not allowed to rotate secrets");
         }
-        RotationPolicy policy = governing(policies(), canonical);
+        RotationPolicy policy = RotationSchedule.governing(policies(), canonical);
         if (policy == null) {
             throw new InvalidInputException("path", "no rotation policy covers " + canonical);
         }
@@ -292,8 +273,8 @@ public class SecretRotation {
         int failed = 0;
         int skipped = 0;
         for (SecretRow row : rows.under("")) {
-            RotationPolicy policy = governing(all, row.path());
-            if (policy == null || !due(row, policy, stateById.get(row.id()), now)) {
+            RotationPolicy policy = RotationSchedule.governing(all, row.path());
+            if (policy == null || !schedule.isDue(row, policy, stateById.get(row.id()), now)) {
                 continue;
             }
             Optional<Claim> claim = claim(row);
@@ -304,7 +285,7 @@ public class SecretRotation {
             try {
                 // Another node may have rotated it between our listing and our claim: look again, claimed.
                 SecretRow fresh = row(row.path());
-                if (!due(fresh, policy, states.findById(row.id()).orElse(null), clock.instant())) {
+                if (!schedule.isDue(fresh, policy, states.findById(row.id()).orElse(null), clock.instant())) {
                     skipped++;
                 } else if (rotateClaimed(claim.get(), policy, "schedule") instanceof RotationOutcome.Rotated) {
                     rotated++;
@@ -352,7 +333,7 @@ public class SecretRotation {
             Material material = steps.load(claim.get());
             try {
                 if (material.step() != null) {
-                    converge(claim.get(), material, governing(all, row.get().path()));
+                    converge(claim.get(), material, RotationSchedule.governing(all, row.get().path()));
                     resolved++;
                 }
             } catch (ClaimLostException lost) {
@@ -378,7 +359,8 @@ public class SecretRotation {
         Instant now = clock.instant();
         List<RotationStatus> result = new ArrayList<>();
         for (SecretRow row : rows.under(prefix.strip())) {
-            RotationStatus status = status(row, governing(all, row.path()), stateById.get(row.id()), now);
+            RotationStatus status = schedule.status(row, RotationSchedule.governing(all, row.path()),
+                    stateById.get(row.id()), now);
             if (status != null) {
                 result.add(status);
             }
@@ -428,7 +410,7 @@ public class SecretRotation {
     }
 
     private RotationOutcome rotate(Claim claim, Material material, RotationPolicy policy, String trigger) {
-        Schedule schedule = schedule(policy, material.currentSince() == null ? clock.instant()
+        RotationSchedule.Due due = schedule.due(policy, material.currentSince() == null ? clock.instant()
                 : material.currentSince());
         Context context = new Context(claim.path(), policy.parameters(), material.current());
         Redaction redaction = new Redaction();
@@ -442,7 +424,7 @@ public class SecretRotation {
             candidate = rotator.createCandidate(context);
             redaction.hiding(candidate);
             context.withPending(Optional.of(candidate));
-            version = steps.stage(claim, candidate, policy.rotator(), trigger, schedule.rule(), lease);
+            version = steps.stage(claim, candidate, policy.rotator(), trigger, due.rule(), lease);
             step = "set";
             rotator.setOnTarget(context, candidate);
             steps.reached(claim, version, RotationStep.SET, lease);
@@ -451,7 +433,7 @@ public class SecretRotation {
             steps.reached(claim, version, RotationStep.TESTED, lease);
             step = "finish";
             Instant expiry = rotator.expiryOf(candidate).orElse(null);
-            RotationOutcome.Rotated rotated = steps.finish(claim, version, expiry, schedule.rule(),
+            RotationOutcome.Rotated rotated = steps.finish(claim, version, expiry, due.rule(),
                     new Retirement(policy.rotator(), policy.gracePeriod(), policy.quietPeriod()), lease, "tested");
             finishHook(claim, rotator, context, candidate, redaction);
             return rotated;
@@ -470,7 +452,7 @@ public class SecretRotation {
             int failures = states.findById(claim.secretId()).map(RotationStateEntity::consecutiveFailures)
                     .orElse(0) + 1;
             return steps.fail(claim, version, step, reason, target, backoff.next(clock.instant(), failures),
-                    failuresBeforeAlert);
+                    schedule.failuresBeforeAlert());
         } finally {
             if (candidate != null) {
                 candidate.wipe();
@@ -502,16 +484,16 @@ public class SecretRotation {
         if (rotator.isEmpty() || material.pending().isEmpty()) {
             return Optional.of(steps.fail(claim, version, "converge", rotator.isEmpty()
                     ? "no rotator of kind " + kind + " is installed" : "the candidate's value is gone",
-                    "unverified", backoff.next(clock.instant(), 1), failuresBeforeAlert));
+                    "unverified", backoff.next(clock.instant(), 1), schedule.failuresBeforeAlert()));
         }
         Optional<String> pendingRefused = refusal(rotator.get(), context, material.pending().get(), redaction);
         if (pendingRefused.isEmpty()) {
-            Schedule schedule = schedule(policy == null ? null : policy, clock.instant());
+            RotationSchedule.Due due = schedule.due(policy, clock.instant());
             Duration grace = policy == null ? Duration.ZERO : policy.gracePeriod();
             Duration quiet = policy == null ? Duration.ZERO : policy.quietPeriod();
             try {
                 RotationOutcome.Rotated rotated = steps.finish(claim, version,
-                        rotator.get().expiryOf(material.pending().get()).orElse(null), schedule.rule(),
+                        rotator.get().expiryOf(material.pending().get()).orElse(null), due.rule(),
                         new Retirement(kind, grace, quiet), lease, "converged: the target accepts the candidate");
                 return Optional.of(rotated);
             } catch (RotationSteps.SupersededException superseded) {
@@ -528,7 +510,7 @@ public class SecretRotation {
                 + 1;
         return Optional.of(steps.fail(claim, version, "converge", "the target accepts neither the candidate ("
                 + pendingRefused.get() + ") nor CURRENT", target, backoff.next(clock.instant(), failures),
-                failuresBeforeAlert));
+                schedule.failuresBeforeAlert()));
     }
 
     /** After a failed set or test: make sure the target still accepts CURRENT, setting it again if needed. */
@@ -590,7 +572,7 @@ public class SecretRotation {
                 continue;
             }
             try {
-                if (revoke(claim.get(), retired, governing(all, retired.path()))) {
+                if (revoke(claim.get(), retired, RotationSchedule.governing(all, retired.path()))) {
                     revoked++;
                 }
             } catch (ClaimLostException lost) {
@@ -603,7 +585,7 @@ public class SecretRotation {
 
     private boolean revoke(Claim claim, RetiredRow retired, @Nullable RotationPolicy policy) {
         if (retired.valueGone()) {
-            steps.revoked(claim, retired.version(), "nothing to revoke: the value was deleted or destroyed");
+            steps.revoked(claim, retired.version(), "nothing to revoke: the value was destroyed");
             return true;
         }
         Optional<Rotator> rotator = rotators.find(retired.rotator());
@@ -642,7 +624,8 @@ public class SecretRotation {
                 .collect(Collectors.toMap(RotationStateEntity::secretId, Function.identity()));
         int sent = 0;
         for (SecretRow row : rows.under("")) {
-            Instant expiry = expiry(row, governing(all, row.path()), stateById.get(row.id()));
+            Instant expiry = schedule.expiry(row, RotationSchedule.governing(all, row.path()),
+                    stateById.get(row.id()));
             if (expiry == null) {
                 continue;
             }
@@ -680,118 +663,6 @@ public class SecretRotation {
                 "pathHmac", hmac(row.path()), "expiresAt", expiry.toString(), "leadTime", tightest.toString())));
         events.publishEvent(new SecretExpiring(row.path(), expiry, tightest));
         return true;
-    }
-
-    // ---- scheduling -------------------------------------------------------------------------------------------
-
-    private record Schedule(Instant due, @Nullable String rule) {
-    }
-
-    private Schedule schedule(@Nullable RotationPolicy policy, Instant since) {
-        Optional<RotationDefaults.MaximumAge> maximum = maximumAge();
-        Instant byPack = maximum.map(max -> plus(since, max.maxAge())).orElse(null);
-        Instant byPolicy = policy == null || policy.interval() == null ? null : policy.interval().after(since);
-        Instant due;
-        if (byPolicy == null && byPack == null) {
-            due = defaultInterval.after(since);
-        } else if (byPolicy == null) {
-            due = byPack;
-        } else if (byPack == null) {
-            due = byPolicy;
-        } else {
-            due = byPolicy.isBefore(byPack) ? byPolicy : byPack;
-        }
-        return new Schedule(due, maximum.map(max -> max.rule().toString()).orElse(null));
-    }
-
-    private boolean due(SecretRow row, RotationPolicy policy, @Nullable RotationStateEntity state, Instant now) {
-        if (!policy.enabled() || policy.manual() || row.pendingVersion() != null
-                || (state != null && state.step() != null)) {
-            return false;
-        }
-        Instant since = row.currentSince() == null ? now : row.currentSince();
-        if (schedule(policy, since).due().isAfter(now)) {
-            return false;
-        }
-        if (state != null && state.nextAttemptAt() != null && state.nextAttemptAt().isAfter(now)) {
-            return false;
-        }
-        return policy.window() == null || policy.window().contains(now);
-    }
-
-    private @Nullable Instant expiry(SecretRow row, @Nullable RotationPolicy policy,
-            @Nullable RotationStateEntity state) {
-        if (state != null) {
-            Instant explicit = state.expiresAt(row.currentVersion());
-            if (explicit != null) {
-                return explicit;
-            }
-            Instant completed = state.lastCompletedAt();
-            if (state.currentExpiresAt() != null && completed != null && completed.equals(row.currentSince())) {
-                return state.currentExpiresAt();
-            }
-        }
-        if (policy != null && policy.manual() && row.currentSince() != null) {
-            return schedule(policy, row.currentSince()).due();
-        }
-        return null;
-    }
-
-    private @Nullable RotationStatus status(SecretRow row, @Nullable RotationPolicy policy,
-            @Nullable RotationStateEntity state, Instant now) {
-        Instant expiry = expiry(row, policy, state);
-        if (policy == null && expiry == null) {
-            return null;
-        }
-        int failures = state == null ? 0 : state.consecutiveFailures();
-        Instant since = row.currentSince();
-        Schedule schedule = since == null ? null : schedule(policy, since);
-        Instant nextDue = policy == null || policy.manual() || schedule == null ? null : schedule.due();
-        RotationState rotationState;
-        if (row.pendingVersion() != null || (state != null && state.step() != null)) {
-            rotationState = RotationState.IN_PROGRESS;
-        } else if (policy == null || policy.manual()) {
-            rotationState = RotationState.MANUAL;
-        } else if (!policy.enabled()) {
-            rotationState = RotationState.DISABLED;
-        } else if (failures >= failuresBeforeAlert) {
-            rotationState = RotationState.FAILING;
-        } else if (failures > 0) {
-            rotationState = RotationState.RETRYING;
-        } else if (nextDue != null && !nextDue.isAfter(now)) {
-            rotationState = RotationState.DUE;
-        } else {
-            rotationState = RotationState.SCHEDULED;
-        }
-        return new RotationStatus(row.path(), policy == null ? null : policy.scope(),
-                policy == null ? null : policy.selector(), policy == null ? RotationPolicy.MANUAL : policy.rotator(),
-                rotationState, row.currentVersion(), row.pendingVersion(), row.previousVersion(), since, nextDue,
-                failures, state == null ? null : state.nextAttemptAt(), state == null ? null : state.lastFailure(),
-                expiry, schedule == null ? null : schedule.rule());
-    }
-
-    private static @Nullable RotationPolicy governing(List<RotationPolicy> all, String path) {
-        RotationPolicy best = null;
-        for (RotationPolicy policy : all) {
-            if (!policy.covers(path)) {
-                continue;
-            }
-            if (policy.scope() == RotationScope.SECRET) {
-                return policy;
-            }
-            if (best == null || policy.selector().length() > best.selector().length()) {
-                best = policy;
-            }
-        }
-        return best;
-    }
-
-    private Optional<RotationDefaults.MaximumAge> maximumAge() {
-        return defaults.getIfAvailable(RotationDefaults::none).maximumAge();
-    }
-
-    private static Instant plus(Instant instant, Period period) {
-        return instant.atZone(ZoneOffset.UTC).plus(period).toInstant();
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------

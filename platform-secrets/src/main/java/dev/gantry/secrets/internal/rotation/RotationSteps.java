@@ -237,10 +237,20 @@ public class RotationSteps {
         audit.record(new AuditRecord(actor(), action, target(claim), outcome, details));
     }
 
+    /** A replaced version's value for revoking it; soft-deleted still counts, destroyed is gone. */
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public Optional<SecretValue> versionValue(Claim claim, long version) {
         SecretEntity secret = secrets.findById(claim.secretId()).orElseThrow();
-        return value(seal.keyring(), secret, versions.findBySecretIdAndVersion(secret.id(), version).orElse(null));
+        SecretVersionEntity stored = versions.findBySecretIdAndVersion(secret.id(), version).orElse(null);
+        if (stored == null || stored.destroyed()) {
+            return Optional.empty();
+        }
+        byte[] plaintext = store.decrypt(seal.keyring(), secret, stored);
+        try {
+            return Optional.of(SecretValue.fromUtf8(plaintext));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -45,7 +45,7 @@ public class SecretRows {
 
     public List<RetiredRow> awaitingRevocation(Instant now) {
         return jdbc.query("select r.secret_id, m.path, r.version, r.rotator, r.revoke_after, r.quiet_period, "
-                + "rd.last_read_at, v.ciphertext is null or v.deleted_at is not null "
+                + "rd.last_read_at, v.ciphertext is null "
                 + "from secret_retired_version r "
                 + "join secret_metadata m on m.id = r.secret_id "
                 + "join secret_version v on v.secret_id = r.secret_id and v.version = r.version "
