@@ -104,7 +104,7 @@ public class SecretRotation {
             RotationSchedule schedule, PlatformTransactionManager transactions,
             @Value("${gantry.secrets.rotation.retry.initial-delay:PT5M}") Duration initialDelay,
             @Value("${gantry.secrets.rotation.retry.max-delay:PT6H}") Duration maxDelay,
-            @Value("${gantry.secrets.rotation.claim-lease:PT5M}") Duration lease,
+            @Value("${gantry.secrets.rotation.claim-lease:PT15M}") Duration lease,
             @Value("${gantry.secrets.rotation.expiry-reminders:P14D,P3D,P1D}") List<Duration> reminderLeads) {
         if (lease.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("gantry.secrets.rotation.claim-lease must be at least a minute");
@@ -330,16 +330,20 @@ public class SecretRotation {
             if (claim.isEmpty()) {
                 continue;
             }
-            Material material = steps.load(claim.get());
             try {
-                if (material.step() != null) {
-                    converge(claim.get(), material, RotationSchedule.governing(all, row.get().path()));
-                    resolved++;
+                Material material = steps.load(claim.get());
+                try {
+                    if (material.step() != null) {
+                        converge(claim.get(), material, RotationSchedule.governing(all, row.get().path()));
+                        resolved++;
+                    }
+                } finally {
+                    material.wipe();
                 }
             } catch (ClaimLostException lost) {
                 continue;
-            } finally {
-                material.wipe();
+            } catch (RuntimeException unexpected) {
+                log.warn("Converging an interrupted rotation stopped on {}", unexpected.getClass().getName());
             }
             steps.release(claim.get());
         }
