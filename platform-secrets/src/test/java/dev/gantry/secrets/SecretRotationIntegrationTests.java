@@ -439,6 +439,8 @@ abstract class SecretRotationIntegrationTests {
         assertThatThrownBy(() -> rotation.rotateNow(PATH)).isInstanceOf(TargetRotator.SimulatedCrash.class);
         assertThat(labels()).containsEntry("PENDING", 2L);
         assertThat(rotation.status(PATH).state()).isEqualTo(RotationState.IN_PROGRESS);
+        assertThatThrownBy(() -> vault.read(PATH, 2)).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("still pending");
 
         assertThat(rotation.convergeInterrupted()).as("the dead node's claim has not lapsed yet").isZero();
         clock.advance(Duration.ofMinutes(6));
@@ -512,6 +514,21 @@ abstract class SecretRotationIntegrationTests {
                 .containsExactly(thirdParty);
         assertThatThrownBy(() -> rotation.rotateNow(thirdParty)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("by hand");
+    }
+
+    @Test
+    void twoNodesNoticingTheSameExpiryAtOnceSendOneReminder() throws Exception {
+        String thirdParty = "payments/api/prod/partner-key";
+        write(thirdParty, "issued-by-partner");
+        rotation.setExpiry(thirdParty, START.plus(Duration.ofDays(2)));
+
+        List<RotationRun> runs = Concurrently.run(3, () -> asSystem(rotation::runDue));
+
+        assertThat(runs.stream().mapToInt(RotationRun::reminders).sum()).isEqualTo(1);
+        assertThat(audit.records()).filteredOn(r -> r.action().equals("secret.expiry.reminded")).singleElement()
+                .satisfies(record -> assertThat(record.details()).containsEntry("leadTime", "PT72H"));
+        assertThat(jdbc.queryForObject("select count(*) from secret_expiry_reminder", Integer.class))
+                .as("the 14 and 3 day lead times are both reached and recorded").isEqualTo(2);
     }
 
     @Test
