@@ -248,7 +248,15 @@ public class SecretRotation {
         SecretRow row = row(canonical);
         Claim claim = claim(row).orElseThrow(() -> new ConflictException("path",
                 "a rotation of " + canonical + " is running already"));
-        RotationOutcome outcome = rotateClaimed(claim, policy, "manual");
+        RotationOutcome outcome;
+        try {
+            outcome = rotateClaimed(claim, policy, "manual");
+        } catch (ClaimLostException lost) {
+            throw new ConflictException("path", "another node took over the rotation of " + canonical);
+        } catch (RuntimeException failed) {
+            steps.release(claim);
+            throw failed;
+        }
         steps.release(claim);
         return outcome;
     }
