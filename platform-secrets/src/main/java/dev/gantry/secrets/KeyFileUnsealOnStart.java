@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ class KeyFileUnsealOnStart {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void unseal() {
         if ("key-file".equals(mode)) {
             seal.unsealFromKeyFile(keyFile);

@@ -21,6 +21,7 @@ import dev.gantry.secrets.internal.seal.SealState;
 import dev.gantry.secrets.internal.store.SecretEntity;
 import dev.gantry.secrets.internal.store.SecretVersionEntity;
 import dev.gantry.secrets.internal.store.SecretVersions;
+import dev.gantry.secrets.internal.store.StageLabels;
 import dev.gantry.secrets.internal.store.Secrets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +65,7 @@ public class RepositoryScan {
     private final AllowedFindings allowed;
     private final Secrets secrets;
     private final SecretVersions versions;
+    private final StageLabels stages;
     private final SealState state;
     private final EnvelopeCipher cipher;
     private final AuditTrail audit;
@@ -73,7 +75,7 @@ public class RepositoryScan {
     private final SecureRandom random = new SecureRandom();
 
     RepositoryScan(ScanRuns runs, ScanFindings findings, AllowedFindings allowed, Secrets secrets,
-            SecretVersions versions, SealState state, EnvelopeCipher cipher, AuditTrail audit, Clock clock,
+            SecretVersions versions, StageLabels stages, SealState state, EnvelopeCipher cipher, AuditTrail audit, Clock clock,
             PlatformTransactionManager transactionManager,
             @Value("${gantry.secrets.scan.max-blob-bytes:1048576}") long maxBlobBytes) {
         if (maxBlobBytes < 1 || maxBlobBytes > Integer.MAX_VALUE) {
@@ -84,6 +86,7 @@ public class RepositoryScan {
         this.allowed = allowed;
         this.secrets = secrets;
         this.versions = versions;
+        this.stages = stages;
         this.state = state;
         this.cipher = cipher;
         this.audit = audit;
@@ -220,8 +223,10 @@ public class RepositoryScan {
         RootKeyring keyring = state.keyring();
         ManagedValueIndex index = new ManagedValueIndex(random);
         for (SecretEntity secret : secrets.findAll()) {
-            SecretVersionEntity current = versions.findBySecretIdAndVersion(secret.id(), secret.currentVersion())
-                    .filter(SecretVersionEntity::readable).orElse(null);
+            java.util.OptionalLong currentVersion = stages.version(secret.id(), StageLabel.CURRENT);
+            SecretVersionEntity current = currentVersion.isEmpty() ? null
+                    : versions.findBySecretIdAndVersion(secret.id(), currentVersion.getAsLong())
+                            .filter(SecretVersionEntity::readable).orElse(null);
             if (current == null) {
                 continue;
             }

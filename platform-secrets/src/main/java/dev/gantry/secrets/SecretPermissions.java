@@ -47,7 +47,7 @@ class SecretPermissions {
         DELETE("secret.deleted", SecretCapability.DELETE),
         UNDELETE("secret.undeleted", SecretCapability.DELETE),
         ROLLBACK("secret.rolled-back", SecretCapability.ROLLBACK),
-        ROTATE("secret.rotated", SecretCapability.ROTATE),
+        ROTATE("secret.rotation.requested", SecretCapability.ROTATE),
         DESTROY("secret.destroyed", SecretCapability.ADMIN),
         CONFIGURE("secret.configured", SecretCapability.ADMIN),
         LIST("secret.listed", SecretCapability.LIST);

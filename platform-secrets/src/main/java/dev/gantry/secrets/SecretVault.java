@@ -10,10 +10,12 @@ import dev.gantry.secrets.internal.crypto.EnvelopeCipher;
 import dev.gantry.secrets.internal.crypto.RootKeyring;
 import dev.gantry.secrets.internal.Actors;
 import dev.gantry.secrets.internal.seal.SealState;
+import dev.gantry.secrets.internal.store.ReadTracker;
 import dev.gantry.secrets.internal.store.SecretEntity;
 import dev.gantry.secrets.internal.store.SecretVersionEntity;
 import dev.gantry.secrets.internal.store.SecretVersions;
 import dev.gantry.secrets.internal.store.Secrets;
+import dev.gantry.secrets.internal.store.VersionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,6 +47,8 @@ public class SecretVault {
 
     private final Secrets secrets;
     private final SecretVersions versions;
+    private final VersionStore store;
+    private final ReadTracker reads;
     private final SealState seal;
     private final EnvelopeCipher cipher;
     private final SecretPermissions permissions;
@@ -52,7 +56,8 @@ public class SecretVault {
     private final Clock clock;
     private final int defaultMaxVersions;
 
-    SecretVault(Secrets secrets, SecretVersions versions, SealState seal, EnvelopeCipher cipher,
+    SecretVault(Secrets secrets, SecretVersions versions, VersionStore store, ReadTracker reads, SealState seal,
+            EnvelopeCipher cipher,
             SecretPermissions permissions, AuditTrail audit, Clock clock,
             @Value("${gantry.secrets.max-versions:10}") int defaultMaxVersions) {
         if (defaultMaxVersions < 1 || defaultMaxVersions > MAX_MAX_VERSIONS) {
@@ -60,6 +65,8 @@ public class SecretVault {
         }
         this.secrets = secrets;
         this.versions = versions;
+        this.store = store;
+        this.reads = reads;
         this.seal = seal;
         this.cipher = cipher;
         this.permissions = permissions;
@@ -94,10 +101,10 @@ public class SecretVault {
                 throw new ConflictException("cas", "the secret does not exist, so its version is not " + cas);
             }
             secret = create(parsed);
-        } else if (cas != null && cas != secret.currentVersion()) {
+        } else if (cas != null && cas != currentVersion(secret)) {
             throw new ConflictException("cas", cas == 0
                     ? "the secret already exists"
-                    : "the current version is " + secret.currentVersion() + ", not " + cas);
+                    : "the current version is " + currentVersion(secret) + ", not " + cas);
         }
         byte[] plaintext = value.utf8();
         try {
@@ -115,14 +122,21 @@ public class SecretVault {
         }
     }
 
-    /** The current version's value. @throws NotFoundException if there is none, or it is deleted or destroyed */
+    /**
+     * The value of the version labelled CURRENT: never a rotation candidate, however a rotation stands.
+     *
+     * @throws NotFoundException if there is none, or it is deleted or destroyed
+     */
     @Transactional(noRollbackFor = AccessDeniedException.class)
     @PreAuthorize("isAuthenticated()")
     public SecretRead read(String path) {
         return read(path, 0);
     }
 
-    /** Version {@code version}'s value; 0 means the current version. */
+    /**
+     * Version {@code version}'s value; 0 means the current version. A rotation candidate that never became
+     * CURRENT (pending or failed) is not readable.
+     */
     @Transactional(noRollbackFor = AccessDeniedException.class)
     @PreAuthorize("isAuthenticated()")
     public SecretRead read(String path, long version) {
@@ -130,9 +144,10 @@ public class SecretVault {
         RootKeyring keyring = seal.keyring();
         permissions.require(Operation.READ, canonical, hmac(canonical));
         SecretEntity secret = find(canonical);
-        SecretVersionEntity stored = readableVersion(secret, version == 0 ? secret.currentVersion() : version);
+        SecretVersionEntity stored = readableVersion(secret, version == 0 ? currentVersion(secret) : version);
         byte[] plaintext = cipher.decrypt(keyring, canonical, stored.version(), stored.encrypted());
         try {
+            reads.recordRead(stored.id());
             audit.record(AuditRecord.success(actor(), Operation.READ.action, target(canonical), Map.of(
                     "pathHmac", hmac(canonical),
                     "version", Long.toString(stored.version()))));
@@ -221,7 +236,7 @@ public class SecretVault {
         }
         SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
         secret.configure(trimmed, maxVersions, clock.instant(), actor());
-        pruneOldVersions(secret);
+        store.prune(secret);
         audit.record(AuditRecord.success(actor(), Operation.CONFIGURE.action, target(canonical), Map.of(
                 "pathHmac", hmac(canonical),
                 "maxVersions", Integer.toString(maxVersions))));
@@ -237,7 +252,7 @@ public class SecretVault {
         seal.keyring();
         permissions.require(operation, canonical, hmac(canonical));
         SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
-        long[] chosen = versionNumbers.length == 0 ? new long[] {secret.currentVersion()} : versionNumbers;
+        long[] chosen = versionNumbers.length == 0 ? new long[] {currentVersion(secret)} : versionNumbers;
         Instant now = clock.instant();
         for (long number : LongStream.of(chosen).distinct().sorted().toArray()) {
             SecretVersionEntity version = versions.findBySecretIdAndVersion(secret.id(), number)
@@ -261,27 +276,20 @@ public class SecretVault {
     }
 
     private SecretVersionEntity append(SecretEntity secret, RootKeyring keyring, byte[] plaintext) {
-        Instant now = clock.instant();
-        long next = secret.advance(now, actor());
-        SecretVersionEntity written = versions.save(new SecretVersionEntity(secret.id(), next,
-                cipher.encrypt(keyring, secret.path(), next, plaintext), now, actor()));
-        pruneOldVersions(secret);
-        return written;
+        return store.appendCurrent(secret, keyring, plaintext, actor());
     }
 
-    private void pruneOldVersions(SecretEntity secret) {
-        long keepFrom = secret.currentVersion() - secret.maxVersions() + 1;
-        Instant now = clock.instant();
-        for (SecretVersionEntity version : versions.findBySecretIdOrderByVersion(secret.id())) {
-            if (version.version() < keepFrom) {
-                version.destroy(now);
-            }
-        }
+    private long currentVersion(SecretEntity secret) {
+        return store.current(secret.id()).orElse(0);
     }
 
     private SecretVersionEntity readableVersion(SecretEntity secret, long number) {
         SecretVersionEntity version = versions.findBySecretIdAndVersion(secret.id(), number)
                 .orElseThrow(() -> new NotFoundException("version " + number + " of " + secret.path()));
+        if (!version.everCurrent()) {
+            throw new NotFoundException("version " + number + " of " + secret.path() + " (a rotation candidate "
+                    + (version.failedAt() != null ? "that failed" : "still pending") + ")");
+        }
         if (!version.readable()) {
             throw new NotFoundException("version " + number + " of " + secret.path() + " ("
                     + (version.destroyed() ? "destroyed" : "deleted") + ")");
@@ -301,11 +309,13 @@ public class SecretVault {
         List<SecretVersionInfo> history = versions.findBySecretIdOrderByVersion(secret.id()).stream()
                 .map(SecretVault::info).toList();
         return new SecretMetadata(secret.path(), secret.ownerTeam(), secret.description(), secret.createdAt(),
-                secret.updatedAt(), secret.currentVersion(), secret.maxVersions(), history);
+                secret.updatedAt(), currentVersion(secret), secret.maxVersions(), history);
     }
 
     private static SecretVersionInfo info(SecretVersionEntity version) {
         VersionState state = version.destroyed() ? VersionState.DESTROYED
+                : version.failedAt() != null ? VersionState.FAILED
+                : !version.everCurrent() ? VersionState.PENDING
                 : version.deleted() ? VersionState.DELETED : VersionState.ACTIVE;
         return new SecretVersionInfo(version.version(), state, version.createdAt(), version.createdBy());
     }

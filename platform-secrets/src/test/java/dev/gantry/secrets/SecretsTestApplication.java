@@ -2,6 +2,7 @@ package dev.gantry.secrets;
 
 import dev.gantry.access.testing.MutableClock;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -11,8 +12,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @EnableMethodSecurity
 public class SecretsTestApplication {
 
+    /** Starts at {@code gantry.test.clock-start}, so a second JVM on the same database can start later. */
     @Bean
-    MutableClock clock() {
-        return new MutableClock(Instant.parse("2026-11-22T15:00:00Z"));
+    MutableClock clock(@Value("${gantry.test.clock-start:2026-11-22T15:00:00Z}") Instant start) {
+        return new MutableClock(start);
     }
 }

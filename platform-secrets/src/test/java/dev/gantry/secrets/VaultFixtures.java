@@ -11,6 +11,12 @@ final class VaultFixtures {
     }
 
     static void wipe(JdbcTemplate jdbc, SealState state) {
+        jdbc.update("delete from secret_expiry_reminder");
+        jdbc.update("delete from secret_retired_version");
+        jdbc.update("delete from secret_rotation");
+        jdbc.update("delete from secret_rotation_policy");
+        jdbc.update("delete from secret_stage");
+        jdbc.update("delete from secret_version_read");
         jdbc.update("delete from secret_scan_finding");
         jdbc.update("delete from secret_scan_run");
         jdbc.update("delete from secret_scan_allowed");

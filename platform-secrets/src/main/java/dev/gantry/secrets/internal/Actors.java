@@ -21,6 +21,24 @@ public final class Actors {
         return authentication.getName();
     }
 
+    /**
+     * Runs {@code action} as a named system actor holding {@code authorities}: rotation reads and writes the
+     * secrets it needs (a CA key, an administrator's credential) as itself, whoever asked for the rotation.
+     */
+    public static <T> T runAsSystem(String name, java.util.function.Supplier<T> action, String... authorities) {
+        var original = SecurityContextHolder.getContext();
+        var system = SecurityContextHolder.createEmptyContext();
+        system.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(name, "n/a", org.springframework.security.core.authority.AuthorityUtils
+                        .createAuthorityList(authorities)));
+        SecurityContextHolder.setContext(system);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(original);
+        }
+    }
+
     public static boolean holdsAny(String... authorities) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {

@@ -25,8 +25,9 @@ public class SecretEntity {
     @Column(name = "max_versions")
     private int maxVersions;
 
-    @Column(name = "current_version")
-    private long currentVersion;
+    /** The highest version number given out; CURRENT is a label (see {@code secret_stage}), not this. */
+    @Column(name = "latest_version")
+    private long latestVersion;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -83,8 +84,8 @@ public class SecretEntity {
         return maxVersions;
     }
 
-    public long currentVersion() {
-        return currentVersion;
+    public long latestVersion() {
+        return latestVersion;
     }
 
     public Instant createdAt() {
@@ -95,10 +96,11 @@ public class SecretEntity {
         return updatedAt;
     }
 
+    /** The next version number. */
     public long advance(Instant now, String by) {
-        currentVersion++;
+        latestVersion++;
         touch(now, by);
-        return currentVersion;
+        return latestVersion;
     }
 
     public void configure(String description, int maxVersions, Instant now, String by) {

@@ -50,6 +50,12 @@ public class SecretVersionEntity {
     @Column(name = "destroyed_at")
     private @Nullable Instant destroyedAt;
 
+    @Column(name = "current_since")
+    private @Nullable Instant currentSince;
+
+    @Column(name = "failed_at")
+    private @Nullable Instant failedAt;
+
     protected SecretVersionEntity() {
         this.id = new UUID(0, 0);
         this.secretId = new UUID(0, 0);
@@ -69,12 +75,16 @@ public class SecretVersionEntity {
         this.createdBy = by;
     }
 
-    public long version() {
-        return version;
+    public UUID id() {
+        return id;
     }
 
     public UUID secretId() {
         return secretId;
+    }
+
+    public long version() {
+        return version;
     }
 
     public @Nullable Integer keyVersion() {
@@ -107,6 +117,32 @@ public class SecretVersionEntity {
 
     public boolean readable() {
         return !deleted() && !destroyed();
+    }
+
+    /** When it became CURRENT; null for a rotation candidate that never did, which nobody may read. */
+    public @Nullable Instant currentSince() {
+        return currentSince;
+    }
+
+    public boolean everCurrent() {
+        return currentSince != null;
+    }
+
+    public @Nullable Instant failedAt() {
+        return failedAt;
+    }
+
+    public void becameCurrent(Instant now) {
+        if (currentSince == null) {
+            currentSince = now;
+        }
+    }
+
+    /** The FAILED mark: a candidate whose rotation failed; it never becomes CURRENT. */
+    public void markFailed(Instant now) {
+        if (failedAt == null && currentSince == null) {
+            failedAt = now;
+        }
     }
 
     /** The stored value; only for a readable version. */

@@ -17,5 +17,9 @@ public interface Secrets extends JpaRepository<SecretEntity, UUID> {
     @Query("select s from SecretEntity s where s.path = ?1")
     Optional<SecretEntity> lockByPath(String path);
 
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from SecretEntity s where s.id = ?1")
+    Optional<SecretEntity> lockById(UUID id);
+
     List<SecretEntity> findByPathStartingWithOrderByPath(String prefix);
 }
