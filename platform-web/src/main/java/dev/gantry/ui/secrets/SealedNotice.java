@@ -12,6 +12,8 @@ final class SealedNotice extends Div {
 
     SealedNotice() {
         addClassName("gantry-card");
+        // A card grows with its flex container; this one says its piece and keeps its height.
+        getStyle().set("flex", "none");
         setId("vault-sealed");
         H3 title = new H3(VaadinIcon.LOCK.create(), new Span(" The vault is sealed"));
         add(title, new Paragraph("No secret can be listed, read or written on this node until the vault is "

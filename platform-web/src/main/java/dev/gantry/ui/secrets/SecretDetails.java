@@ -79,7 +79,8 @@ final class SecretDetails extends VerticalLayout {
         versions.setId("secret-versions");
         versions.addColumn(SecretVersionInfo::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         versions.addComponentColumn(SecretDetails::state).setHeader("State").setAutoWidth(true);
-        versions.addColumn(v -> Formats.exact(v.createdAt())).setHeader("Created").setAutoWidth(true);
+        versions.addColumn(v -> Formats.ago(v.createdAt())).setHeader("Created").setAutoWidth(true)
+                .setTooltipGenerator(v -> Formats.exact(v.createdAt()));
         versions.addColumn(SecretVersionInfo::createdBy).setHeader("By").setAutoWidth(true);
         versions.addColumn(v -> v.keyVersion() == null ? "–" : "k" + v.keyVersion()).setHeader("Root key")
                 .setAutoWidth(true);
@@ -98,24 +99,31 @@ final class SecretDetails extends VerticalLayout {
         long n = v.version();
         boolean active = v.state() == VersionState.ACTIVE;
         if (SecretRoles.mayUse() && active) {
-            row.add(small("Reveal", "reveal-" + n, () -> actions.reveal(secret, n)));
+            Button reveal = small(VaadinIcon.EYE, "Reveal version " + n, "reveal-" + n,
+                    () -> actions.reveal(secret, n));
+            reveal.setText("Reveal");
+            row.add(reveal);
             if (n != secret.currentVersion()) {
-                row.add(small("Roll back to", "rollback-" + n, () -> confirm("Roll back to version " + n + "?",
-                        "Its value is written again as a new current version; no version is lost.",
-                        "Roll back", () -> actions.rollback(secret, n))));
+                row.add(small(VaadinIcon.ARROW_BACKWARD, "Roll back to version " + n, "rollback-" + n,
+                        () -> confirm("Roll back to version " + n + "?",
+                                "Its value is written again as a new current version; no version is lost.",
+                                "Roll back", () -> actions.rollback(secret, n))));
             }
-            row.add(small("Delete", "delete-" + n, () -> confirm("Delete version " + n + "?",
-                    "A deleted version cannot be read until it is undeleted.", "Delete",
-                    () -> actions.delete(secret, n))));
+            row.add(small(VaadinIcon.TRASH, "Delete version " + n, "delete-" + n,
+                    () -> confirm("Delete version " + n + "?",
+                            "A deleted version cannot be read until it is undeleted.", "Delete",
+                            () -> actions.delete(secret, n))));
         }
         if (SecretRoles.mayUse() && v.state() == VersionState.DELETED) {
-            row.add(small("Undelete", "undelete-" + n, () -> confirm("Undelete version " + n + "?",
-                    "It can be read again.", "Undelete", () -> actions.undelete(secret, n))));
+            row.add(small(VaadinIcon.ROTATE_LEFT, "Undelete version " + n, "undelete-" + n,
+                    () -> confirm("Undelete version " + n + "?", "It can be read again.", "Undelete",
+                            () -> actions.undelete(secret, n))));
         }
         if (SecretRoles.mayAdminister() && v.state() != VersionState.DESTROYED) {
-            Button destroy = small("Destroy", "destroy-" + n, () -> confirm("Destroy version " + n + "?",
-                    "Its value is removed for good and cannot be brought back. The history keeps the version.",
-                    "Destroy", () -> actions.destroy(secret, n)));
+            Button destroy = small(VaadinIcon.FIRE, "Destroy version " + n, "destroy-" + n,
+                    () -> confirm("Destroy version " + n + "?",
+                            "Its value is removed for good and cannot be brought back. The history keeps the "
+                                    + "version.", "Destroy", () -> actions.destroy(secret, n)));
             destroy.addThemeVariants(ButtonVariant.LUMO_ERROR);
             row.add(destroy);
         }
@@ -129,9 +137,12 @@ final class SecretDetails extends VerticalLayout {
         dialog.open();
     }
 
-    private static Button small(String text, String id, Runnable action) {
-        Button button = new Button(text, e -> action.run());
+    /** A compact icon button; its label is the tooltip and what a screen reader says. */
+    private static Button small(VaadinIcon icon, String label, String id, Runnable action) {
+        Button button = new Button(icon.create(), e -> action.run());
         button.setId(id);
+        button.setAriaLabel(label);
+        button.setTooltipText(label);
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return button;
     }

@@ -77,8 +77,9 @@ class SecretsView extends VerticalLayout implements SecretDetails.Actions {
         add(bar);
 
         grid.setId("secrets-grid");
-        grid.addColumn(SecretMetadata::path).setHeader("Path").setFlexGrow(3).setResizable(true);
-        grid.addColumn(SecretMetadata::ownerTeam).setHeader("Team").setAutoWidth(true);
+        // The owning team is the path's first segment, so the path alone says it.
+        grid.addColumn(SecretMetadata::path).setHeader("Path").setFlexGrow(3).setResizable(true)
+                .setTooltipGenerator(SecretMetadata::path);
         grid.addColumn(s -> "v" + s.currentVersion()).setHeader("Current").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> Formats.ago(s.updatedAt())).setHeader("Updated").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -94,7 +95,7 @@ class SecretsView extends VerticalLayout implements SecretDetails.Actions {
         details.getStyle().set("padding", "0 var(--lumo-space-m)");
         details.add(new Paragraph("Select a secret to see its versions."));
         SplitLayout split = new SplitLayout(grid, details);
-        split.setSplitterPosition(50);
+        split.setSplitterPosition(40);
         split.setSizeFull();
         addAndExpand(split);
     }

@@ -160,6 +160,23 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
+    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    void rollingBackWritesTheEarlierValueAgainAsTheNewestVersion() {
+        stored("uirollback/api/staging/db", "good");
+        stored("uirollback/api/staging/db", "broken");
+        openSecret("uirollback/");
+
+        assertThat(hasVersionAction("rollback-2")).as("the current version is not rolled back to").isFalse();
+        versionAction("rollback-1").click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat(as("ui-engineer", Role.ENGINEER, () -> {
+            var current = vault.read("uirollback/api/staging/db");
+            return current.version() + ":" + new String(current.value().chars());
+        })).isEqualTo("3:good");
+    }
+
+    @Test
     @WithGantryUser(username = "ui-keeper", roles = Role.SECRETS_ADMIN)
     void aSecretsAdministratorDestroysAVersionAfterConfirming() {
         stored("uidestroy/api/staging/db", "x");
