@@ -17,7 +17,11 @@ public enum ApiScope {
     TEAMS_WRITE("teams:write"),
     POLICY_READ("policy:read"),
     TOKENS_WRITE("tokens:write"),
-    METRICS_READ("metrics:read");
+    METRICS_READ("metrics:read"),
+    SECRETS_READ("secrets:read"),
+    SECRETS_WRITE("secrets:write"),
+    /** Initialise, unseal and seal the vault: apart from writing, so a CI token that writes cannot seal. */
+    SECRETS_SEAL("secrets:seal");
 
     private static final int MAX_ECHOED_LENGTH = 40;
 

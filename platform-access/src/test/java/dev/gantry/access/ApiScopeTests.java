@@ -20,14 +20,15 @@ class ApiScopeTests {
     void wireNamesAreTheOnesClientsAreToldAbout() {
         assertThat(Arrays.stream(ApiScope.values()).map(ApiScope::wireName)).containsExactly(
                 "audit:read", "audit:verify", "catalog:read", "catalog:write", "users:read", "users:write",
-                "teams:write", "policy:read", "tokens:write", "metrics:read");
+                "teams:write", "policy:read", "tokens:write", "metrics:read", "secrets:read", "secrets:write",
+                "secrets:seal");
     }
 
     @Test
     void anUnknownScopeIsRefusedWithTheListOfKnownOnes() {
-        assertThatThrownBy(() -> ApiScope.parse("secrets:read"))
+        assertThatThrownBy(() -> ApiScope.parse("pipelines:run"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown API scope 'secrets:read'")
+                .hasMessageContaining("unknown API scope 'pipelines:run'")
                 .hasMessageContaining("catalog:read, catalog:write");
         assertThatThrownBy(() -> ApiScope.parse("CATALOG_READ")).isInstanceOf(IllegalArgumentException.class);
     }

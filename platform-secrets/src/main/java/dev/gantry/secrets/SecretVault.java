@@ -27,6 +27,10 @@ import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -219,6 +223,18 @@ public class SecretVault {
                 .map(this::metadata).toList();
     }
 
+    /**
+     * One page of the secrets whose path starts with {@code prefix}, ordered by path whatever {@code pageable}
+     * asks, so pages never overlap and no client can sort by a column that is not part of the API.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SECRETS_ADMIN', 'ENGINEER', 'VIEWER')")
+    public Page<SecretMetadata> list(String prefix, Pageable pageable) {
+        seal.keyring();
+        Pageable byPath = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("path"));
+        return secrets.findByPathStartingWith(prefix.strip(), byPath).map(this::metadata);
+    }
+
     /** Sets the description and how many versions keep their values; extra old versions are destroyed now. */
     @Transactional(noRollbackFor = AccessDeniedException.class)
     @PreAuthorize("isAuthenticated()")
@@ -317,7 +333,8 @@ public class SecretVault {
                 : version.failedAt() != null ? VersionState.FAILED
                 : !version.everCurrent() ? VersionState.PENDING
                 : version.deleted() ? VersionState.DELETED : VersionState.ACTIVE;
-        return new SecretVersionInfo(version.version(), state, version.createdAt(), version.createdBy());
+        return new SecretVersionInfo(version.version(), state, version.createdAt(), version.createdBy(),
+                version.keyVersion());
     }
 
     private String hmac(String canonical) {

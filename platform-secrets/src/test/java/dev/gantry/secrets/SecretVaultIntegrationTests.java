@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -248,6 +251,39 @@ abstract class SecretVaultIntegrationTests {
             assertThat(record.details()).containsKey("pathHmac");
         });
         assertThat(asEngineer(() -> valueOf(vault.read(PATH)))).isEqualTo(CANARY);
+    }
+
+    @Test
+    @WithMockUser(username = "victor", roles = "VIEWER")
+    void listingPagesThroughThePrefixByPathWithoutOverlap() {
+        asEngineer(() -> {
+            for (String name : List.of("e", "a", "d", "b", "c")) {
+                vault.write("payments/api/staging/" + name, value("x"), null);
+            }
+            vault.write("search/api/staging/a", value("x"), null);
+            return null;
+        });
+
+        Page<SecretMetadata> first = vault.list("payments/", PageRequest.of(0, 2, Sort.by("description")));
+        Page<SecretMetadata> last = vault.list("payments/", PageRequest.of(2, 2));
+
+        assertThat(first.getTotalElements()).isEqualTo(5);
+        assertThat(first.getContent()).extracting(SecretMetadata::path)
+                .containsExactly("payments/api/staging/a", "payments/api/staging/b");
+        assertThat(last.getContent()).extracting(SecretMetadata::path).containsExactly("payments/api/staging/e");
+        assertThat(vault.list("payments/api/staging/_", PageRequest.of(0, 10)).getTotalElements())
+                .as("a wildcard in the prefix is taken literally").isZero();
+    }
+
+    @Test
+    void theHistoryNamesTheRootKeyThatWrappedEachVersionUntilItIsDestroyed() {
+        write("one", null);
+        asSecretsAdmin(() -> seal.rotateRootKey());
+        write("two", null);
+        asSecretsAdmin(() -> vault.destroy(PATH, 1));
+
+        assertThat(vault.metadata(PATH).versions()).extracting(SecretVersionInfo::keyVersion)
+                .containsExactly(null, 2);
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.gantry.api;
 
-import java.net.URI;
-
 import dev.gantry.domain.ConflictException;
 import dev.gantry.domain.InvalidInputException;
 import dev.gantry.domain.NotFoundException;
+import dev.gantry.secrets.VaultSealedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -62,14 +61,19 @@ class ApiErrors {
                 "'" + e.getValue() + "' is not a valid value for " + e.getName(), e.getName());
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("https://gantry.dev/problems/" + title.toLowerCase().replace(' ', '-')));
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
+    @ExceptionHandler(VaultSealedException.class)
+    ProblemDetail sealed(VaultSealedException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Vault sealed",
+                "The vault is sealed, so no secret can be read or written until it is unsealed. A secrets "
+                        + "administrator unseals it in the portal under Vault seal, or with POST "
+                        + "/api/v1/secrets/unseal: one share per call until the threshold is reached, or an empty "
+                        + "body when the vault unseals from its key file.", null);
+        problem.setProperty("sealed", true);
         return problem;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {
+        return ApiProblems.of(status, title, detail, field);
     }
 
     private static String firstLine(String message) {

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -63,6 +64,8 @@ class ApiSecurityConfiguration {
                     } else {
                         auth.requestMatchers("/metrics", "/actuator/prometheus").hasAuthority("SCOPE_metrics:read");
                     }
+                    // The description of the API is no secret, and tools fetch it without a token.
+                    auth.requestMatchers(HttpMethod.GET, "/api/v1/openapi", "/api/v1/openapi.yaml").permitAll();
                     auth.anyRequest().authenticated();
                 });
         return http.build();

@@ -21,29 +21,27 @@ import dev.gantry.access.ApiTokens;
 import dev.gantry.access.NewUser;
 import dev.gantry.access.TeamManagement;
 import dev.gantry.access.UserManagement;
+import dev.gantry.config.VaultUnsealing;
 import dev.gantry.domain.Role;
+import dev.gantry.secrets.SecretValue;
+import dev.gantry.secrets.SecretVault;
+import dev.gantry.secrets.VaultSeal;
 import dev.gantry.testing.GantryUserSecurityContextFactory;
-import dev.gantry.testing.TestDataDirectory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every REST endpoint against every role, over real HTTP with real tokens holding every scope: an endpoint answers
  * 403 unless the token owner's role grants it, 401 without a token, and 403 when the token lacks the scope.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiAccessMatrixIntegrationTests {
+class ApiAccessMatrixIntegrationTests extends ApiTestSupport {
 
     record Endpoint(String method, String path, String body, Set<Role> granted, ApiScope scope) {
 
@@ -54,6 +52,10 @@ class ApiAccessMatrixIntegrationTests {
     }
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> LISTING = EnumSet.of(Role.SECRETS_ADMIN, Role.ENGINEER, Role.VIEWER);
+    private static final Set<Role> USING = EnumSet.of(Role.SECRETS_ADMIN, Role.ENGINEER);
+    private static final Set<Role> SECRETS_ADMIN = EnumSet.of(Role.SECRETS_ADMIN);
+    private static final String SECRET = "matrix/api/prod/db-password";
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/catalog/services", null, EVERYONE, ApiScope.CATALOG_READ),
             new Endpoint("POST", "/api/v1/catalog/services", """
@@ -73,17 +75,42 @@ class ApiAccessMatrixIntegrationTests {
             new Endpoint("GET", "/api/v1/audit/export?format=json", null, EnumSet.of(Role.ADMIN, Role.AUDITOR),
                     ApiScope.AUDIT_READ),
             new Endpoint("GET", "/api/v1/policy", null, EVERYONE, ApiScope.POLICY_READ),
-            new Endpoint("GET", "/metrics", null, EVERYONE, ApiScope.METRICS_READ));
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, "api-matrix");
-    }
+            new Endpoint("GET", "/metrics", null, EVERYONE, ApiScope.METRICS_READ),
+            new Endpoint("GET", "/api/v1/secrets/seal-status", null, EVERYONE, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/metadata?prefix=matrix/", null, LISTING, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/metadata/" + SECRET, null, LISTING, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/data/" + SECRET, null, USING, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/data/" + SECRET + "?version=1", null, USING, ApiScope.SECRETS_READ),
+            new Endpoint("PUT", "/api/v1/secrets/data/" + SECRET, """
+                    {"value":"from the matrix"}""", USING, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/data/" + SECRET, """
+                    {"value":"from the matrix"}""", USING, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/delete/" + SECRET, "{}", USING, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/undelete/" + SECRET, """
+                    {"versions":[1]}""", USING, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/rollback/" + SECRET, """
+                    {"version":2}""", USING, ApiScope.SECRETS_WRITE),
+            new Endpoint("DELETE", "/api/v1/secrets/data/" + SECRET, null, USING, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/destroy/" + SECRET, """
+                    {"versions":[1]}""", SECRETS_ADMIN, ApiScope.SECRETS_WRITE),
+            new Endpoint("PUT", "/api/v1/secrets/metadata/" + SECRET, """
+                    {"description":"matrix","maxVersions":20}""", SECRETS_ADMIN, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/metadata/" + SECRET, """
+                    {"description":"matrix","maxVersions":20}""", SECRETS_ADMIN, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/init", """
+                    {"shares":3,"threshold":2}""", SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("POST", "/api/v1/secrets/unseal", "{}", SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("POST", "/api/v1/secrets/unseal/reset", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("POST", "/api/v1/secrets/seal", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("POST", "/api/v1/secrets/root-key/rotate", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL));
 
     @LocalServerPort int port;
     @Autowired UserManagement users;
     @Autowired TeamManagement teams;
     @Autowired ApiTokens tokens;
+    @Autowired SecretVault vault;
+    @Autowired VaultSeal seal;
+    @Autowired VaultUnsealing unsealing;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Role, String> allScopeTokens = new EnumMap<>(Role.class);
@@ -104,6 +131,25 @@ class ApiAccessMatrixIntegrationTests {
             }
             tokenWithoutScopes = tokens.create("matrix-admin", "narrow",
                     EnumSet.of(ApiScope.POLICY_READ), Duration.ofHours(1)).value();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        asSecretsAdmin(() -> vault.write(SECRET, SecretValue.of("first".toCharArray()), null));
+    }
+
+    /** The seal endpoint works when allowed; the endpoints after it need the vault open again. */
+    @AfterEach
+    void vaultOpen() {
+        if (seal.status().sealed()) {
+            asSecretsAdmin(unsealing::unsealFromKeyFile);
+        }
+    }
+
+    private static void asSecretsAdmin(Runnable action) {
+        SecurityContextHolder.setContext(GantryUserSecurityContextFactory.contextFor("matrix-keeper",
+                List.of(Role.SECRETS_ADMIN)));
+        try {
+            action.run();
         } finally {
             SecurityContextHolder.clearContext();
         }

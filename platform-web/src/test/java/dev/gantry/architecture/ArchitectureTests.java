@@ -2,6 +2,7 @@ package dev.gantry.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -33,17 +34,40 @@ class ArchitectureTests {
                             "java..", "org.jspecify..", "org.yaml.snakeyaml..", "org.springframework.modulith",
                             "dev.gantry.domain..");
 
+    /** The feature modules: everything but the shared kernel and the application (platform-web). */
+    private static final String[] FEATURE_MODULES = {"dev.gantry.access..", "dev.gantry.secrets..",
+            "dev.gantry.recovery..", "dev.gantry.pipeline..", "dev.gantry.incidents.."};
+
     @ArchTest
     static final ArchRule feature_modules_know_nothing_of_vaadin_quartz_servlets_or_the_ui =
-            noClasses().that().resideInAnyPackage("dev.gantry.access..")
+            noClasses().that().resideInAnyPackage(FEATURE_MODULES)
                     .should().dependOnClassesThat().resideInAnyPackage(
                             "com.vaadin..", "org.quartz..", "jakarta.servlet..", "dev.gantry.ui..",
-                            "dev.gantry.api..", "dev.gantry.scheduling..");
+                            "dev.gantry.api..", "dev.gantry.scheduling..", "dev.gantry.config..",
+                            "dev.gantry.security..");
 
     @ArchTest
     static final ArchRule internal_packages_are_reached_only_from_their_own_module =
-            noClasses().that().resideOutsideOfPackage("dev.gantry.access..")
-                    .should().dependOnClassesThat().resideInAPackage("dev.gantry.access.internal..");
+            classes().should(reachInternalPackagesOnlyOfTheirOwnModule());
+
+    /** The only compile dependencies allowed between feature modules; everything else crosses as an event. */
+    private static final java.util.Map<String, java.util.Set<String>> ALLOWED_BETWEEN_FEATURES = java.util.Map.of(
+            "pipeline", java.util.Set.of("secrets"),
+            "recovery", java.util.Set.of("secrets"));
+    private static final java.util.Set<String> FEATURES = java.util.Set.of("access", "secrets", "recovery",
+            "pipeline", "incidents");
+
+    @ArchTest
+    static final ArchRule feature_modules_depend_on_each_other_only_where_the_architecture_allows =
+            classes().should(dependOnOtherFeatureModulesOnlyWhereAllowed());
+
+    /** A revealed value lives in a dialog that drops it on close, never in a view's or component's state. */
+    @ArchTest
+    static final ArchRule no_ui_class_keeps_a_secret_value_in_a_field =
+            noFields().that().areDeclaredInClassesThat().resideInAPackage("dev.gantry.ui..")
+                    .should().haveRawType(dev.gantry.secrets.SecretValue.class)
+                    .orShould().haveRawType(dev.gantry.secrets.SecretRead.class)
+                    .orShould().haveRawType(dev.gantry.secrets.UnsealShares.class);
 
     @ArchTest
     static final ArchRule views_never_see_an_entity_or_a_repository =
@@ -74,6 +98,50 @@ class ArchitectureTests {
     static final ArchRule no_standard_streams_outside_first_start_handover =
             noClasses().that().doNotHaveSimpleName("BootstrapAdmin").and().doNotHaveSimpleName("DemoData")
                     .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+    private static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
+            "dev\\.gantry\\.([a-z]+)\\.internal(\\..*)?");
+
+    /** Generic over modules, so a new module's {@code internal} package is private without a new rule. */
+    private static ArchCondition<JavaClass> reachInternalPackagesOnlyOfTheirOwnModule() {
+        return new ArchCondition<>("reach internal packages only of their own module") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    var internal = INTERNAL.matcher(dependency.getTargetClass().getPackageName());
+                    if (internal.matches() && !origin.getPackageName().equals("dev.gantry." + internal.group(1))
+                            && !origin.getPackageName().startsWith("dev.gantry." + internal.group(1) + ".")) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                });
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> dependOnOtherFeatureModulesOnlyWhereAllowed() {
+        return new ArchCondition<>("depend on another feature module only where the architecture allows") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String from = featureOf(origin.getPackageName());
+                if (from == null) {
+                    return;
+                }
+                origin.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    String to = featureOf(dependency.getTargetClass().getPackageName());
+                    if (to != null && !to.equals(from)
+                            && !ALLOWED_BETWEEN_FEATURES.getOrDefault(from, java.util.Set.of()).contains(to)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                });
+            }
+        };
+    }
+
+    private static String featureOf(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length >= 3 && parts[0].equals("dev") && parts[1].equals("gantry") && FEATURES.contains(parts[2])
+                ? parts[2] : null;
+    }
 
     private static ArchCondition<JavaClass> haveExactlyOneAccessAnnotation() {
         return new ArchCondition<>("carry exactly one of @RolesAllowed, @PermitAll, @AnonymousAllowed, @DenyAll") {

@@ -42,7 +42,9 @@ class ViewAccessMatrixIntegrationTests extends PortalTestSupport {
             "account", EVERYONE,
             "audit", EnumSet.of(Role.ADMIN, Role.AUDITOR),
             "admin/users", EnumSet.of(Role.ADMIN),
-            "admin/teams", EnumSet.of(Role.ADMIN));
+            "admin/teams", EnumSet.of(Role.ADMIN),
+            "secrets", EnumSet.of(Role.SECRETS_ADMIN, Role.ENGINEER, Role.VIEWER),
+            "secrets/seal", EnumSet.of(Role.SECRETS_ADMIN));
     private static final Set<String> OPEN_TO_ANY_MEMBER = Set.of("", "catalog", "policy", "account/tokens",
             "account");
 

@@ -95,6 +95,11 @@ public class SecretVersionEntity {
         return createdAt;
     }
 
+    /** The root key version that wrapped the data key; null once destroyed. */
+    public @Nullable Integer keyVersion() {
+        return keyVersion;
+    }
+
     public String createdBy() {
         return createdBy;
     }

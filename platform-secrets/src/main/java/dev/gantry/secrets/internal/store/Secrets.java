@@ -4,6 +4,8 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -22,4 +24,6 @@ public interface Secrets extends JpaRepository<SecretEntity, UUID> {
     Optional<SecretEntity> lockById(UUID id);
 
     List<SecretEntity> findByPathStartingWithOrderByPath(String prefix);
+
+    Page<SecretEntity> findByPathStartingWith(String prefix, Pageable pageable);
 }

@@ -1,0 +1,180 @@
+package dev.gantry.ui.secrets;
+
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.gantry.domain.ConflictException;
+import dev.gantry.domain.InvalidInputException;
+import dev.gantry.domain.NotFoundException;
+import dev.gantry.secrets.SecretMetadata;
+import dev.gantry.secrets.SecretVault;
+import dev.gantry.secrets.VaultSeal;
+import dev.gantry.secrets.VaultSealedException;
+import dev.gantry.ui.components.Formats;
+import dev.gantry.ui.components.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The vault's secrets: browse by path prefix, open one to see its versions, and act on them as the user's role
+ * allows. Values appear only in {@link RevealDialog}; this view holds metadata alone. A sealed vault is explained
+ * instead of failing.
+ */
+@Route("secrets")
+@PageTitle("Secrets · Gantry")
+@Menu(order = 30, title = "Secrets", icon = "LOCK")
+@RolesAllowed({"SECRETS_ADMIN", "ENGINEER", "VIEWER"})
+class SecretsView extends VerticalLayout implements SecretDetails.Actions {
+
+    private final SecretVault vault;
+    private final Reveal reveal;
+    private final AuthenticationContext authentication;
+    private final TextField prefix = new TextField();
+    private final Grid<SecretMetadata> grid = new Grid<>();
+    private final Div details = new Div();
+
+    SecretsView(SecretVault vault, VaultSeal seal, Reveal reveal, AuthenticationContext authentication) {
+        this.vault = vault;
+        this.reveal = reveal;
+        this.authentication = authentication;
+        addClassName("gantry-page");
+        setSizeFull();
+        if (seal.status().sealed()) {
+            add(new SealedNotice());
+            return;
+        }
+        prefix.setId("secret-prefix");
+        prefix.setPlaceholder("Path prefix, e.g. payments/ or payments/checkout-api/prod/");
+        prefix.setPrefixComponent(VaadinIcon.SEARCH.create());
+        prefix.setWidth("28em");
+        prefix.setClearButtonVisible(true);
+        prefix.setValueChangeMode(ValueChangeMode.LAZY);
+        prefix.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout bar = new HorizontalLayout(prefix);
+        if (SecretRoles.mayUse()) {
+            Button create = new Button("New secret", VaadinIcon.PLUS.create(),
+                    e -> new WriteSecretDialog(vault, null, prefix.getValue(), (path, v) -> written(path)).open());
+            create.setId("new-secret");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            bar.add(create);
+        }
+        add(bar);
+
+        grid.setId("secrets-grid");
+        // The owning team is the path's first segment, so the path alone says it.
+        grid.addColumn(SecretMetadata::path).setHeader("Path").setFlexGrow(3).setResizable(true)
+                .setTooltipGenerator(SecretMetadata::path);
+        grid.addColumn(s -> "v" + s.currentVersion()).setHeader("Current").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> Formats.ago(s.updatedAt())).setHeader("Updated").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(query -> page(VaadinSpringDataHelpers.toSpringPageRequest(query)))
+                .setIdentifierProvider(SecretMetadata::path);
+        grid.setEmptyStateText("No secret under this prefix. Clear the filter, or create one with ‘New secret’.");
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                open(e.getValue().path());
+            }
+        });
+        details.setId("secret-panel");
+        details.getStyle().set("padding", "0 var(--lumo-space-m)");
+        details.add(new Paragraph("Select a secret to see its versions."));
+        SplitLayout split = new SplitLayout(grid, details);
+        split.setSplitterPosition(40);
+        split.setSizeFull();
+        addAndExpand(split);
+    }
+
+    private Stream<SecretMetadata> page(org.springframework.data.domain.Pageable pageable) {
+        try {
+            return vault.list(prefix.getValue(), pageable).stream();
+        } catch (VaultSealedException sealed) {
+            // Sealed while browsing: the actions say so; the list just ends.
+            return Stream.empty();
+        }
+    }
+
+    private void open(String path) {
+        details.removeAll();
+        try {
+            details.add(new SecretDetails(vault.metadata(path), this));
+        } catch (NotFoundException | AccessDeniedException | VaultSealedException cannot) {
+            details.add(cannot instanceof VaultSealedException ? new SealedNotice()
+                    : new Paragraph("This secret cannot be shown: " + cannot.getMessage()));
+        }
+    }
+
+    private void written(String path) {
+        Notifications.done("Written " + path);
+        grid.getDataProvider().refreshAll();
+        open(path);
+    }
+
+    @Override
+    public void reveal(SecretMetadata secret, long version) {
+        RevealDialog.open(reveal, authentication, secret.path(), version);
+    }
+
+    @Override
+    public void writeVersion(SecretMetadata secret) {
+        new WriteSecretDialog(vault, secret, "", (path, v) -> written(path)).open();
+    }
+
+    @Override
+    public void configure(SecretMetadata secret) {
+        new ConfigureSecretDialog(vault, secret, saved -> {
+            Notifications.done("Saved " + saved.path());
+            open(saved.path());
+        }).open();
+    }
+
+    @Override
+    public void delete(SecretMetadata secret, long version) {
+        change(secret, "Deleted version " + version, () -> vault.delete(secret.path(), version));
+    }
+
+    @Override
+    public void undelete(SecretMetadata secret, long version) {
+        change(secret, "Undeleted version " + version, () -> vault.undelete(secret.path(), version));
+    }
+
+    @Override
+    public void destroy(SecretMetadata secret, long version) {
+        change(secret, "Destroyed version " + version, () -> vault.destroy(secret.path(), version));
+    }
+
+    @Override
+    public void rollback(SecretMetadata secret, long version) {
+        change(secret, "Rolled back to version " + version, () -> vault.rollback(secret.path(), version));
+    }
+
+    private void change(SecretMetadata secret, String done, Runnable action) {
+        try {
+            action.run();
+            Notifications.done(done + " of " + secret.path());
+        } catch (InvalidInputException | ConflictException | NotFoundException refused) {
+            Notifications.refused(refused.getMessage());
+        } catch (AccessDeniedException denied) {
+            Notifications.refused("Your role does not allow this.");
+        } catch (VaultSealedException sealed) {
+            Notifications.refused("The vault is sealed: nothing can change until it is unsealed.");
+        }
+        grid.getDataProvider().refreshAll();
+        open(secret.path());
+    }
+}

@@ -1,0 +1,219 @@
+package dev.gantry.ui.secrets;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.gantry.config.VaultUnsealing;
+import dev.gantry.domain.ConflictException;
+import dev.gantry.domain.InvalidInputException;
+import dev.gantry.secrets.SealStatus;
+import dev.gantry.secrets.UnsealMode;
+import dev.gantry.secrets.UnsealShares;
+import dev.gantry.secrets.VaultSeal;
+import dev.gantry.ui.components.Notifications;
+import dev.gantry.ui.components.OneTimeSecretDialog;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The vault's seal on this node, for secrets administrators: where it stands, initialising it with shares (shown
+ * once), entering shares one by one with the progress towards the threshold, and sealing it again.
+ */
+@Route("secrets/seal")
+@PageTitle("Vault seal · Gantry")
+@Menu(order = 31, title = "Vault seal", icon = "SAFE_LOCK")
+@RolesAllowed("SECRETS_ADMIN")
+class VaultSealView extends VerticalLayout {
+
+    private final VaultSeal seal;
+    private final VaultUnsealing unsealing;
+    private final Div content = new Div();
+
+    VaultSealView(VaultSeal seal, VaultUnsealing unsealing) {
+        this.seal = seal;
+        this.unsealing = unsealing;
+        addClassName("gantry-page");
+        content.setWidthFull();
+        add(content);
+        refresh();
+    }
+
+    private void refresh() {
+        content.removeAll();
+        SealStatus status = seal.status();
+        FlexLayout cards = new FlexLayout(statusCard(status), actionCard(status));
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        content.add(cards);
+    }
+
+    private Div statusCard(SealStatus status) {
+        Div card = card("This node's vault");
+        Span state = new Span(!status.initialised() ? "not initialised" : status.sealed() ? "sealed" : "unsealed");
+        state.setId("seal-state");
+        state.addClassName(status.initialised() && !status.sealed() ? "gantry-ok" : "gantry-bad");
+        card.add(new Paragraph(new Span("State: "), state));
+        if (status.initialised()) {
+            card.add(new Paragraph(status.mode() == UnsealMode.SHAMIR
+                    ? "Unseals with shares: " + status.threshold() + " of " + status.shares() + " holders."
+                    : "Unseals from its key file at every start of Gantry."));
+        } else {
+            card.add(new Paragraph(unsealing.configuredMode() == UnsealMode.SHAMIR
+                    ? "Configured to unseal with shares: initialise it to hand them out."
+                    : "Configured to unseal from a key file: Gantry initialises it at start-up."));
+        }
+        Paragraph perNode = new Paragraph("The seal is per node: each node of a cluster is unsealed on its own.");
+        perNode.addClassName("gantry-muted");
+        card.add(perNode);
+        return card;
+    }
+
+    private Div actionCard(SealStatus status) {
+        if (!status.initialised()) {
+            return unsealing.configuredMode() == UnsealMode.SHAMIR ? initialiseCard() : keyFileCard();
+        }
+        if (!status.sealed()) {
+            return unsealedCard();
+        }
+        return status.mode() == UnsealMode.SHAMIR ? unsealCard(status) : keyFileCard();
+    }
+
+    private Div initialiseCard() {
+        Div card = card("Initialise");
+        IntegerField shares = new IntegerField("Shares (n)");
+        shares.setId("init-shares");
+        shares.setMin(1);
+        shares.setMax(VaultSeal.MAX_SHARES);
+        shares.setValue(5);
+        shares.setStepButtonsVisible(true);
+        IntegerField threshold = new IntegerField("Needed to unseal (t)");
+        threshold.setId("init-threshold");
+        threshold.setMin(1);
+        threshold.setValue(3);
+        threshold.setStepButtonsVisible(true);
+        Button initialise = new Button("Initialise", VaadinIcon.KEY.create(), e -> {
+            try {
+                UnsealShares handedOut = seal.initialise(value(shares), value(threshold));
+                refresh();
+                new OneTimeSecretDialog("Unseal shares",
+                        "Give each share to a different person, shown only now: Gantry keeps none of them. Any "
+                                + handedOut.threshold() + " of them unseal the vault after every restart.",
+                        String.join("\n", handedOut.shares())).open();
+            } catch (InvalidInputException invalid) {
+                IntegerField field = "threshold".equals(invalid.field()) ? threshold : shares;
+                field.setInvalid(true);
+                field.setErrorMessage(invalid.getMessage());
+            } catch (ConflictException alreadyDone) {
+                Notifications.refused(alreadyDone.getMessage());
+                refresh();
+            }
+        });
+        initialise.setId("initialise-vault");
+        initialise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        card.add(new Paragraph("Creates the root key and splits the unseal key into n shares, t of which unseal."),
+                new HorizontalLayout(shares, threshold), initialise);
+        return card;
+    }
+
+    private Div unsealCard(SealStatus status) {
+        Div card = card("Unseal");
+        ProgressBar progress = new ProgressBar(0, status.threshold(), status.progress());
+        progress.setId("unseal-progress-bar");
+        Span counter = new Span(status.progress() + " of " + status.threshold() + " shares entered");
+        counter.setId("unseal-progress");
+        PasswordField share = new PasswordField("Your unseal share");
+        share.setId("unseal-share");
+        share.setWidthFull();
+        share.setRevealButtonVisible(false);
+        Button submit = new Button("Submit share", VaadinIcon.UNLOCK.create(), e -> {
+            String given = share.getValue();
+            share.clear();
+            try {
+                SealStatus after = seal.submitShare(given);
+                Notifications.done(after.sealed() ? "Share accepted" : "The vault is unsealed");
+                refresh();
+            } catch (InvalidInputException refused) {
+                Notifications.refused(refused.getMessage());
+                refresh();
+            }
+        });
+        submit.setId("submit-share");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button reset = new Button("Reset progress", e -> {
+            seal.resetUnseal();
+            refresh();
+        });
+        reset.setId("reset-unseal");
+        card.add(new Paragraph("Each holder enters their own share; the vault opens at the threshold."),
+                progress, counter, share, new HorizontalLayout(submit, reset));
+        return card;
+    }
+
+    private Div keyFileCard() {
+        Div card = card("Unseal from key file");
+        Button unseal = new Button("Unseal from key file", VaadinIcon.UNLOCK.create(), e -> {
+            try {
+                unsealing.unsealFromKeyFile();
+                Notifications.done("The vault is unsealed");
+            } catch (ConflictException refused) {
+                Notifications.refused(refused.getMessage());
+            }
+            refresh();
+        });
+        unseal.setId("unseal-key-file");
+        unseal.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        card.add(new Paragraph("This node reads its unseal key from the key file under its data directory."),
+                unseal);
+        return card;
+    }
+
+    private Div unsealedCard() {
+        Div card = card("Seal");
+        Button sealNow = new Button("Seal now", VaadinIcon.LOCK.create(), e -> {
+            ConfirmDialog confirm = new ConfirmDialog("Seal the vault on this node?",
+                    "Every secret read and write on this node fails until the vault is unsealed again"
+                            + (seal.status().mode() == UnsealMode.SHAMIR ? ", which needs enough share holders."
+                            : "."), "Seal", ok -> {
+                        seal.seal();
+                        Notifications.done("The vault is sealed");
+                        refresh();
+                    });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        sealNow.setId("seal-vault");
+        sealNow.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button rotate = new Button("Rotate root key", VaadinIcon.REFRESH.create(), e -> {
+            int version = seal.rotateRootKey();
+            Notifications.done("New writes use root key version " + version);
+        });
+        rotate.setId("rotate-root-key");
+        card.add(new Paragraph("Seal the vault if you suspect this node is compromised: the root key leaves its "
+                + "memory at once."), new HorizontalLayout(sealNow, rotate));
+        return card;
+    }
+
+    private static int value(IntegerField field) {
+        return field.getValue() == null ? 0 : field.getValue();
+    }
+
+    private static Div card(String title) {
+        Div card = new Div(new H3(title));
+        card.addClassName("gantry-card");
+        return card;
+    }
+}
