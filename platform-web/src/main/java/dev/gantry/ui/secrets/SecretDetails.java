@@ -151,8 +151,8 @@ final class SecretDetails extends VerticalLayout {
         Span state = new Span(version.state().name().toLowerCase(java.util.Locale.ROOT));
         state.addClassName(switch (version.state()) {
             case ACTIVE -> "gantry-ok";
-            case DELETED -> "gantry-warn";
-            case DESTROYED -> "gantry-bad";
+            case DELETED, PENDING -> "gantry-warn";
+            case DESTROYED, FAILED -> "gantry-bad";
         });
         return state;
     }

@@ -87,10 +87,6 @@ public class SecretVersionEntity {
         return version;
     }
 
-    public @Nullable Integer keyVersion() {
-        return keyVersion;
-    }
-
     public Instant createdAt() {
         return createdAt;
     }
