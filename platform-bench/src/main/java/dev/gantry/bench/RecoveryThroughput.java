@@ -70,8 +70,9 @@ public final class RecoveryThroughput {
         var location = new DirectoryLocation(work.resolve("archives"));
         var results = new ArrayList<Round>();
         OUT.println();
-        OUT.println("round load1 | tar|zstd MiB/s  Gantry MiB/s  ratio  heap MiB  alloc MiB | zstd|tar MiB/s  Gantry MiB/s"
-                + "  ratio  heap MiB  alloc MiB | archive MiB (tar.zst / Gantry)");
+        OUT.println("             backup                                                   | restore");
+        OUT.println("round load1 | tar|zstd MiB/s CPU s  Gantry MiB/s CPU s  ratio heap MiB | zstd|tar MiB/s CPU s"
+                + "  Gantry MiB/s CPU s  ratio heap MiB | archive MiB tar.zst / Gantry");
         for (int round = 1; round <= rounds; round++) {
             double load = loadAverage();
             String name = "bench-" + round;
@@ -79,16 +80,16 @@ public final class RecoveryThroughput {
             Path baseRestored = work.resolve("base-restored");
             Path gantryRestored = work.resolve("gantry-restored");
 
-            Phase baseBackup = sampler.measure(() -> shell("set -o pipefail; tar -cf - -C '" + data + "' . | zstd -3 -q -o '"
-                    + tarZst + "' && sync '" + tarZst + "'"));
+            Phase baseBackup = sampler.measureShell("set -eo pipefail; tar -cf - -C '" + data + "' . | zstd -3 -q -o '"
+                    + tarZst + "'; sync '" + tarZst + "'");
             TreeInventory[] written = new TreeInventory[1];
             Phase gantryBackup = sampler.measure(() -> {
                 try (var writer = BackupWriter.create(name, KEY, keys.getPrivate(), Clock.systemUTC(), List.of(location))) {
                     written[0] = DirectoryTreeSource.write(data, writer);
                 }
             });
-            Phase baseRestore = sampler.measure(() -> shell("set -o pipefail; mkdir '" + baseRestored + "' && zstd -d -q -c '"
-                    + tarZst + "' | tar -xf - -C '" + baseRestored + "'"));
+            Phase baseRestore = sampler.measureShell("set -eo pipefail; mkdir '" + baseRestored + "'; zstd -d -q -c '"
+                    + tarZst + "' | tar -xf - -C '" + baseRestored + "'");
             TreeInventory[] restored = new TreeInventory[1];
             Phase gantryRestore = sampler.measure(() -> {
                 try (var reader = BackupReader.open(location, name, KEY, keys.getPublic())) {
@@ -118,18 +119,25 @@ public final class RecoveryThroughput {
         OUT.println();
         OUT.printf("median of rounds %d-%d%s:%n", warm.getFirst().number(), warm.getLast().number(),
                 results.size() >= 3 ? " (round 1, a cold JVM, left out)" : "");
-        OUT.printf("  backup:  tar|zstd %.0f MiB/s, Gantry %.0f MiB/s, ratio %.2f (range %.2f-%.2f), peak heap %.0f MiB%n",
+        OUT.printf("  backup:  tar|zstd %.0f MiB/s, Gantry %.0f MiB/s, ratio %.2f (range %.2f-%.2f); CPU s per GiB %.2f vs %.2f;"
+                        + " Gantry peak heap %.0f MiB, %.0f MiB allocated%n",
                 median(warm, r -> r.rate(r.baseBackup())), median(warm, r -> r.rate(r.gantryBackup())),
                 median(warm, Round::backupRatio), min(warm, Round::backupRatio), max(warm, Round::backupRatio),
-                max(warm, r -> r.gantryBackup().peakHeap() / 1048576.0));
-        OUT.printf("  restore: zstd|tar %.0f MiB/s, Gantry %.0f MiB/s, ratio %.2f (range %.2f-%.2f), peak heap %.0f MiB%n",
+                median(warm, r -> r.perGib(r.baseBackup().cpuSeconds())), median(warm, r -> r.perGib(r.gantryBackup().cpuSeconds())),
+                max(warm, r -> r.gantryBackup().peakHeap() / 1048576.0),
+                median(warm, r -> r.gantryBackup().allocatedBytes() / 1048576.0));
+        OUT.printf("  restore: zstd|tar %.0f MiB/s, Gantry %.0f MiB/s, ratio %.2f (range %.2f-%.2f); CPU s per GiB %.2f vs %.2f;"
+                        + " Gantry peak heap %.0f MiB, %.0f MiB allocated%n",
                 median(warm, r -> r.rate(r.baseRestore())), median(warm, r -> r.rate(r.gantryRestore())),
                 median(warm, Round::restoreRatio), min(warm, Round::restoreRatio), max(warm, Round::restoreRatio),
-                max(warm, r -> r.gantryRestore().peakHeap() / 1048576.0));
+                median(warm, r -> r.perGib(r.baseRestore().cpuSeconds())), median(warm, r -> r.perGib(r.gantryRestore().cpuSeconds())),
+                max(warm, r -> r.gantryRestore().peakHeap() / 1048576.0),
+                median(warm, r -> r.gantryRestore().allocatedBytes() / 1048576.0));
         OUT.printf("  load average (1 min) at round starts: %.2f-%.2f%n", min(results, Round::load), max(results, Round::load));
     }
 
-    record Phase(double seconds, long peakHeap, long allocatedBytes) {
+    /** Wall seconds, CPU seconds (all threads of the JVM, or of the shell's children), peak heap, bytes allocated. */
+    record Phase(double seconds, double cpuSeconds, long peakHeap, long allocatedBytes) {
     }
 
     record Round(int number, double load, long bytes, Phase baseBackup, Phase gantryBackup, Phase baseRestore,
@@ -137,6 +145,10 @@ public final class RecoveryThroughput {
 
         double rate(Phase phase) {
             return bytes / 1048576.0 / phase.seconds();
+        }
+
+        double perGib(double seconds) {
+            return seconds / (bytes / 1073741824.0);
         }
 
         double backupRatio() {
@@ -148,10 +160,11 @@ public final class RecoveryThroughput {
         }
 
         String line() {
-            return String.format("%5d %5.2f | %14.0f %13.0f %6.2f %9.0f %10.0f | %14.0f %13.0f %6.2f %9.0f %10.0f | %.1f / %.1f",
-                    number, load, rate(baseBackup), rate(gantryBackup), backupRatio(), gantryBackup.peakHeap() / 1048576.0,
-                    gantryBackup.allocatedBytes() / 1048576.0, rate(baseRestore), rate(gantryRestore), restoreRatio(),
-                    gantryRestore.peakHeap() / 1048576.0, gantryRestore.allocatedBytes() / 1048576.0,
+            return String.format("%5d %5.2f | %14.0f %5.1f %13.0f %5.1f %6.2f %8.0f | %14.0f %5.1f %13.0f %5.1f %6.2f %8.0f"
+                            + " | %.1f / %.1f",
+                    number, load, rate(baseBackup), baseBackup.cpuSeconds(), rate(gantryBackup), gantryBackup.cpuSeconds(),
+                    backupRatio(), gantryBackup.peakHeap() / 1048576.0, rate(baseRestore), baseRestore.cpuSeconds(),
+                    rate(gantryRestore), gantryRestore.cpuSeconds(), restoreRatio(), gantryRestore.peakHeap() / 1048576.0,
                     tarZstBytes / 1048576.0, archiveBytes / 1048576.0);
         }
     }
@@ -161,6 +174,8 @@ public final class RecoveryThroughput {
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         private final com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private final AtomicLong peak = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
@@ -178,14 +193,38 @@ public final class RecoveryThroughput {
             });
         }
 
+        /** Measures work done in this JVM. */
         Phase measure(Action action) throws Exception {
             System.gc();
             peak.set(memory.getHeapMemoryUsage().getUsed());
             long allocated = threads.getTotalThreadAllocatedBytes();
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             action.run();
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Phase(seconds, peak.get(), threads.getTotalThreadAllocatedBytes() - allocated);
+            return new Phase(seconds, (os.getProcessCpuTime() - cpu) / 1e9, peak.get(),
+                    threads.getTotalThreadAllocatedBytes() - allocated);
+        }
+
+        /** Measures a shell command; its CPU time is what bash's {@code times} reports for its children. */
+        Phase measureShell(String command) throws Exception {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder("bash", "-c", command + "\ntimes")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String times = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            int exit = process.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (exit != 0) {
+                throw new IOException("'" + command + "' exited with " + exit);
+            }
+            String[] children = times.strip().split("\n")[1].split("\\s+");
+            return new Phase(seconds, shellSeconds(children[0]) + shellSeconds(children[1]), 0, 0);
+        }
+
+        /** Bash's {@code 1m2.345s}. */
+        private static double shellSeconds(String value) {
+            int m = value.indexOf('m');
+            return Integer.parseInt(value.substring(0, m)) * 60 + Double.parseDouble(value.substring(m + 1, value.length() - 1));
         }
 
         void stop() {
@@ -196,15 +235,6 @@ public final class RecoveryThroughput {
 
     interface Action {
         void run() throws Exception;
-    }
-
-    private static void shell(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c", command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        int exit = process.waitFor();
-        if (exit != 0) {
-            throw new IOException("'" + command + "' exited with " + exit);
-        }
     }
 
     private static double loadAverage() throws IOException {
