@@ -64,6 +64,12 @@ public final class RecoveryThroughput {
         OUT.printf("JVM %s, %d processors, max heap %d MiB%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
+        RecoveryStageCosts.measure(data);
+        var costs = RecoveryStageCosts.measure(data);
+        OUT.printf("one thread, CPU s per GiB of plaintext (second pass): read %.2f, SHA-256 %.2f, zstd -3 in 64 KiB chunks %.2f,"
+                        + " AES-256-GCM seal %.2f / open %.2f (compressed bytes), zstd decompress %.2f%n",
+                costs.read(), costs.sha256(), costs.zstd3(), costs.seal(), costs.open(), costs.unzstd());
+
         Files.createDirectories(work);
         var sampler = new HeapSampler();
         KeyPair keys = ManifestSigning.newKeyPair();
@@ -133,11 +139,17 @@ public final class RecoveryThroughput {
                 median(warm, r -> r.perGib(r.baseRestore().cpuSeconds())), median(warm, r -> r.perGib(r.gantryRestore().cpuSeconds())),
                 max(warm, r -> r.gantryRestore().peakHeap() / 1048576.0),
                 median(warm, r -> r.gantryRestore().allocatedBytes() / 1048576.0));
+        OUT.printf("  Gantry CPU s per GiB on the calling thread: backup %.2f, restore %.2f (the rest on the workers, GC, JIT)%n",
+                median(warm, r -> r.perGib(r.gantryBackup().callerCpuSeconds())),
+                median(warm, r -> r.perGib(r.gantryRestore().callerCpuSeconds())));
         OUT.printf("  load average (1 min) at round starts: %.2f-%.2f%n", min(results, Round::load), max(results, Round::load));
     }
 
-    /** Wall seconds, CPU seconds (all threads of the JVM, or of the shell's children), peak heap, bytes allocated. */
-    record Phase(double seconds, double cpuSeconds, long peakHeap, long allocatedBytes) {
+    /**
+     * Wall seconds, CPU seconds (all threads of the JVM, or of the shell's children), CPU seconds of the calling
+     * thread alone (the rest ran on the archive workers, the GC and the JIT), peak heap, bytes allocated.
+     */
+    record Phase(double seconds, double cpuSeconds, double callerCpuSeconds, long peakHeap, long allocatedBytes) {
     }
 
     record Round(int number, double load, long bytes, Phase baseBackup, Phase gantryBackup, Phase baseRestore,
@@ -199,10 +211,12 @@ public final class RecoveryThroughput {
             peak.set(memory.getHeapMemoryUsage().getUsed());
             long allocated = threads.getTotalThreadAllocatedBytes();
             long cpu = os.getProcessCpuTime();
+            long callerCpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             action.run();
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Phase(seconds, (os.getProcessCpuTime() - cpu) / 1e9, peak.get(),
+            return new Phase(seconds, (os.getProcessCpuTime() - cpu) / 1e9,
+                    (threads.getCurrentThreadCpuTime() - callerCpu) / 1e9, peak.get(),
                     threads.getTotalThreadAllocatedBytes() - allocated);
         }
 
@@ -218,7 +232,7 @@ public final class RecoveryThroughput {
                 throw new IOException("'" + command + "' exited with " + exit);
             }
             String[] children = times.strip().split("\n")[1].split("\\s+");
-            return new Phase(seconds, shellSeconds(children[0]) + shellSeconds(children[1]), 0, 0);
+            return new Phase(seconds, shellSeconds(children[0]) + shellSeconds(children[1]), 0, 0, 0);
         }
 
         /** Bash's {@code 1m2.345s}. */
