@@ -48,6 +48,8 @@ public final class ArchiveWriter extends OutputStream {
     private long chunkIndex;
     private long plainLength;
     private boolean closed;
+    /** Parallel mode: a chunk that failed leaves a gap, so the archive can never be finished after it. */
+    private @Nullable IOException failure;
     private byte @Nullable [] finalDigest;
 
     /** A sequential writer: everything happens on the caller's thread. */
@@ -179,7 +181,10 @@ public final class ArchiveWriter extends OutputStream {
         nextSlot = (nextSlot + 1) % slots.length;
     }
 
-    /** Waits for the slot's chunk, if it has one in flight, and writes its record: records leave in chunk order. */
+    /**
+     * Waits for the slot's chunk, if it has one in flight, and writes its record: records leave in chunk order. A
+     * chunk that failed, or a record the sink refused, leaves a gap: the writer refuses everything after it.
+     */
     private void drain(Slot slot) throws IOException {
         CompletableFuture<Void> done = slot.done;
         if (done == null) {
@@ -187,15 +192,20 @@ public final class ArchiveWriter extends OutputStream {
         }
         slot.done = null;
         try {
-            done.join();
-        } catch (CompletionException e) {
-            throw new IOException("compressing or encrypting chunk " + slot.index + " failed", e.getCause());
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                throw new IOException("compressing or encrypting chunk " + slot.index + " failed", e.getCause());
+            }
+            if (slot.failure != null) {
+                throw slot.failure;
+            }
+            sink.write(ByteBuffer.allocate(5).putInt(slot.sealedLength).put(ChunkCrypto.DATA).array());
+            sink.write(slot.plainThenSealed, 0, slot.sealedLength);
+        } catch (IOException e) {
+            failure = e;
+            throw e;
         }
-        if (slot.failure != null) {
-            throw slot.failure;
-        }
-        sink.write(ByteBuffer.allocate(5).putInt(slot.sealedLength).put(ChunkCrypto.DATA).array());
-        sink.write(slot.plainThenSealed, 0, slot.sealedLength);
     }
 
     private void closeParallel() throws IOException {
@@ -268,6 +278,7 @@ public final class ArchiveWriter extends OutputStream {
             return;
         }
         if (slots.length > 0) {
+            ensureOpen();
             closeParallel();
             return;
         }
@@ -283,6 +294,9 @@ public final class ArchiveWriter extends OutputStream {
     }
 
     private void ensureOpen() throws IOException {
+        if (failure != null) {
+            throw new IOException("the archive failed earlier and cannot be finished: " + failure.getMessage(), failure);
+        }
         if (closed) {
             throw new IOException("archive already closed");
         }

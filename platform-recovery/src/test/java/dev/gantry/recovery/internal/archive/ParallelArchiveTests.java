@@ -2,11 +2,13 @@ package dev.gantry.recovery.internal.archive;
 
 import static dev.gantry.recovery.internal.archive.ArchiveTests.mixed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.recovery.BackupKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -130,6 +132,37 @@ class ParallelArchiveTests {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aParallelWriterWhoseSinkFailedNeverFinishesTheArchive() throws Exception {
+        var sink = new OutputStream() {
+            long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written + len > 3 * CHUNK) {
+                    throw new IOException("disk full");
+                }
+                written += len;
+            }
+        };
+        var writer = new ArchiveWriter(sink, KEY, CHUNK, new SecureRandom(), new BufferBudget(), true);
+        byte[] random = ArchiveTests.bytes(CHUNK, 9);
+
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 20; i++) {
+                writer.write(random);
+            }
+        }).hasMessage("disk full");
+        assertThatThrownBy(() -> writer.write(random)).hasMessageContaining("failed earlier and cannot be finished");
+        assertThatThrownBy(writer::close).hasMessageContaining("failed earlier and cannot be finished");
+        assertThat(sink.written).isLessThanOrEqualTo(3L * CHUNK);
     }
 
     /** Writes in uneven pieces, so that chunks are filled across several calls. */
