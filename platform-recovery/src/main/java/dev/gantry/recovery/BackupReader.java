@@ -30,7 +30,7 @@ public final class BackupReader extends InputStream {
     /** An archive on its own: authenticated with the key, no manifest checked. */
     public static BackupReader open(InputStream archive, BackupKey key) throws IOException {
         var stored = new DigestingStreams.Hashing(archive);
-        return new BackupReader(stored, new ArchiveReader(stored, key, new BufferBudget()), null);
+        return new BackupReader(stored, new ArchiveReader(stored, key, new BufferBudget(), true), null);
     }
 
     /** An archive from a location, after its signed manifest verified with {@code manifestKey}. */
@@ -48,7 +48,7 @@ public final class BackupReader extends InputStream {
         }
         var stored = new DigestingStreams.Hashing(location.open(archiveName));
         try {
-            var archive = new ArchiveReader(stored, key, new BufferBudget());
+            var archive = new ArchiveReader(stored, key, new BufferBudget(), true);
             if (!archive.header().archiveIdHex().equals(manifest.archiveId())) {
                 throw new ArchiveCorruptedException("archive " + archiveName + " has id " + archive.header().archiveIdHex()
                         + " but its manifest names " + manifest.archiveId());

@@ -41,7 +41,9 @@ public final class BackupWriter extends OutputStream {
         this.locations = locations;
         this.uploads = uploads;
         this.stored = new DigestingStreams.FanOut(uploads);
-        this.archive = new ArchiveWriter(stored, key, ArchiveHeader.DEFAULT_CHUNK_SIZE, new SecureRandom(), new BufferBudget());
+        // Parallel: chunks are compressed and sealed on the shared archive workers while this thread reads on.
+        this.archive = new ArchiveWriter(stored, key, ArchiveHeader.DEFAULT_CHUNK_SIZE, new SecureRandom(), new BufferBudget(),
+                true);
     }
 
     public static BackupWriter create(String archiveName, BackupKey key, PrivateKey signingKey, Clock clock,

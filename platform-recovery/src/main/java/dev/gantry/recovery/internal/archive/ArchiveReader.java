@@ -10,13 +10,24 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.crypto.AEADBadTagException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an archive back as plaintext, one authenticated chunk at a time. Bytes handed out before the end are
  * authentic chunk by chunk, but the archive as a whole (nothing dropped at the end, the plaintext digest) is only
  * proven when this stream reports end of file: a consumer that must be all-or-nothing reads to -1 before it commits.
+ *
+ * <p>In parallel mode the caller still reads the source (so the stored bytes are read and hashed in order on one
+ * thread) and checks each record's frame, but up to {@link ArchiveWorkers#IN_FLIGHT} chunks ahead of what it hands
+ * out; {@link ArchiveWorkers} open and decompress them and hash the plaintext in chunk order. Whatever goes wrong is
+ * reported in stream order, with the same message as in sequential mode: every byte before the damaged chunk is
+ * handed out first.
  */
 public final class ArchiveReader extends InputStream {
 
@@ -28,15 +39,34 @@ public final class ArchiveReader extends InputStream {
     private final byte[] plain;
     private final MessageDigest plainSha256 = ChunkCrypto.newSha256();
     private final BufferBudget budget;
-    private final ZstdDecompressCtx zstd = new ZstdDecompressCtx();
+    /** Sequential mode only. */
+    private final @Nullable ZstdDecompressCtx zstd;
     private long offset;
     private long chunkIndex;
     private long plainLength;
     private int position;
     private int limit;
     private boolean finished;
+    /** The flag of the record {@link #readFrame} read last. */
+    private byte lastFlag;
 
+    /** Parallel mode: idle slots, and the slots read ahead in chunk order; the caller's current chunk. */
+    private final ArrayDeque<Slot> idle = new ArrayDeque<>();
+    private final ArrayDeque<Slot> ahead = new ArrayDeque<>();
+    private final boolean parallel;
+    private @Nullable Slot current;
+    private @Nullable Slot finalRecord;
+    /** A damaged frame met while reading ahead, thrown once the chunks before it are handed out. */
+    private @Nullable IOException failureAhead;
+    private CompletableFuture<Void> hashedSoFar = CompletableFuture.completedFuture(null);
+
+    /** A sequential reader: everything happens on the caller's thread. */
     public ArchiveReader(InputStream source, BackupKey key, BufferBudget budget) throws IOException {
+        this(source, key, budget, false);
+    }
+
+    /** With {@code parallel}, chunks are opened and decompressed on {@link ArchiveWorkers} ahead of the caller. */
+    public ArchiveReader(InputStream source, BackupKey key, BufferBudget budget, boolean parallel) throws IOException {
         this.source = source;
         var decoded = ArchiveHeader.decode(source);
         this.header = decoded.header();
@@ -51,10 +81,23 @@ public final class ArchiveReader extends InputStream {
         }
         this.crypto = new ChunkCrypto(key, header, decoded.bytes());
         this.budget = budget;
+        this.parallel = parallel;
         int maxSealed = ArchiveWriter.maxCompressed(header.chunkSize()) + ChunkCrypto.TAG_BYTES;
-        this.sealed = budget.allocate(maxSealed);
-        this.compressed = budget.allocate(maxSealed);
-        this.plain = budget.allocate(header.chunkSize());
+        if (parallel) {
+            for (int i = 0; i < ArchiveWorkers.IN_FLIGHT; i++) {
+                idle.add(new Slot(budget.allocate(maxSealed), budget.allocate(maxSealed),
+                        budget.allocate(header.chunkSize())));
+            }
+            this.sealed = new byte[0];
+            this.compressed = new byte[0];
+            this.plain = new byte[0];
+            this.zstd = null;
+        } else {
+            this.sealed = budget.allocate(maxSealed);
+            this.compressed = budget.allocate(maxSealed);
+            this.plain = budget.allocate(header.chunkSize());
+            this.zstd = new ZstdDecompressCtx();
+        }
     }
 
     public ArchiveHeader header() {
@@ -81,15 +124,37 @@ public final class ArchiveReader extends InputStream {
             if (finished) {
                 return -1;
             }
-            nextChunk();
+            if (parallel) {
+                nextChunkInOrder();
+            } else {
+                nextChunk();
+            }
         }
         int n = Math.min(len, limit - position);
-        System.arraycopy(plain, position, b, off, n);
+        System.arraycopy(parallel ? Objects.requireNonNull(current).plain : plain, position, b, off, n);
         position += n;
         return n;
     }
 
     private void nextChunk() throws IOException {
+        long chunkOffset = offset;
+        int length = readFrame(sealed);
+        byte flag = lastFlag;
+        int opened = open(chunkIndex, chunkOffset, flag, sealed, length, compressed);
+        if (flag == ChunkCrypto.FINAL) {
+            verifyTrailer(compressed, opened, chunkOffset);
+        } else {
+            int size = decompress(Objects.requireNonNull(zstd), chunkIndex, chunkOffset, compressed, opened, plain);
+            plainSha256.update(plain, 0, size);
+            plainLength += size;
+            position = 0;
+            limit = size;
+        }
+        chunkIndex++;
+    }
+
+    /** Reads and checks one record's frame and its sealed bytes into {@code into}; returns the sealed length. */
+    private int readFrame(byte[] into) throws IOException {
         long chunkOffset = offset;
         byte[] frame = source.readNBytes(5);
         offset += frame.length;
@@ -104,54 +169,117 @@ public final class ArchiveReader extends InputStream {
         var frameBuffer = ByteBuffer.wrap(frame);
         int length = frameBuffer.getInt();
         byte flag = frameBuffer.get();
-        if (length < ChunkCrypto.TAG_BYTES || length > sealed.length) {
+        if (length < ChunkCrypto.TAG_BYTES || length > into.length) {
             throw new ArchiveCorruptedException("chunk " + chunkIndex + " at offset " + chunkOffset + " declares "
-                    + Integer.toUnsignedString(length) + " bytes; allowed " + ChunkCrypto.TAG_BYTES + "-" + sealed.length);
+                    + Integer.toUnsignedString(length) + " bytes; allowed " + ChunkCrypto.TAG_BYTES + "-" + into.length);
         }
         if (flag != ChunkCrypto.DATA && flag != ChunkCrypto.FINAL) {
             throw new ArchiveCorruptedException("chunk " + chunkIndex + " at offset " + chunkOffset
                     + " has unknown flag " + flag);
         }
-        int read = source.readNBytes(sealed, 0, length);
+        int read = source.readNBytes(into, 0, length);
         offset += read;
         if (read < length) {
             throw new ArchiveCorruptedException("archive truncated inside chunk " + chunkIndex + " at offset "
                     + chunkOffset + ": " + read + " of " + length + " bytes present");
         }
-        int opened;
-        try {
-            opened = crypto.open(chunkIndex, flag, sealed, length, compressed);
-        } catch (AEADBadTagException e) {
-            throw new ArchiveCorruptedException("chunk " + chunkIndex + " at offset " + chunkOffset
-                    + " failed authentication: altered, reordered, duplicated, or its final flag changed");
-        } catch (GeneralSecurityException e) {
-            throw new ArchiveCorruptedException("chunk " + chunkIndex + " at offset " + chunkOffset
-                    + " could not be decrypted", e);
-        }
-        if (flag == ChunkCrypto.FINAL) {
-            verifyTrailer(opened, chunkOffset);
-        } else {
-            int size;
-            try {
-                size = zstd.decompressByteArray(plain, 0, plain.length, compressed, 0, opened);
-            } catch (ZstdException e) {
-                throw new ArchiveCorruptedException("chunk " + chunkIndex + " at offset " + chunkOffset
-                        + " does not decompress into " + plain.length + " bytes", e);
-            }
-            plainSha256.update(plain, 0, size);
-            plainLength += size;
-            position = 0;
-            limit = size;
-        }
-        chunkIndex++;
+        lastFlag = flag;
+        return length;
     }
 
-    private void verifyTrailer(int length, long chunkOffset) throws IOException {
+    private int open(long index, long chunkOffset, byte flag, byte[] sealedBytes, int length, byte[] out)
+            throws ArchiveCorruptedException {
+        try {
+            return crypto.open(index, flag, sealedBytes, length, out);
+        } catch (AEADBadTagException e) {
+            throw new ArchiveCorruptedException("chunk " + index + " at offset " + chunkOffset
+                    + " failed authentication: altered, reordered, duplicated, or its final flag changed");
+        } catch (GeneralSecurityException e) {
+            throw new ArchiveCorruptedException("chunk " + index + " at offset " + chunkOffset
+                    + " could not be decrypted", e);
+        }
+    }
+
+    private static int decompress(ZstdDecompressCtx context, long index, long chunkOffset, byte[] compressedBytes,
+            int length, byte[] out) throws ArchiveCorruptedException {
+        try {
+            return context.decompressByteArray(out, 0, out.length, compressedBytes, 0, length);
+        } catch (ZstdException e) {
+            throw new ArchiveCorruptedException("chunk " + index + " at offset " + chunkOffset
+                    + " does not decompress into " + out.length + " bytes", e);
+        }
+    }
+
+    /** Parallel mode: hands out the next chunk in order, reading further ahead first. */
+    private void nextChunkInOrder() throws IOException {
+        if (current != null) {
+            idle.add(current);
+            current = null;
+        }
+        readAhead();
+        Slot slot = ahead.poll();
+        if (slot != null) {
+            try {
+                slot.hashed.join();
+            } catch (CompletionException e) {
+                throw new IOException("reading chunk " + slot.index + " failed", e.getCause());
+            }
+            if (slot.failure != null) {
+                throw slot.failure;
+            }
+            plainLength += slot.size;
+            current = slot;
+            position = 0;
+            limit = slot.size;
+            return;
+        }
+        if (failureAhead != null) {
+            throw failureAhead;
+        }
+        Slot last = Objects.requireNonNull(finalRecord);
+        int opened = open(last.index, last.offset, ChunkCrypto.FINAL, last.sealed, last.sealedLength, last.compressed);
+        verifyTrailer(last.compressed, opened, last.offset);
+    }
+
+    /** Reads records into idle slots and hands data chunks to the workers, until the slots or the records run out. */
+    private void readAhead() {
+        while (!idle.isEmpty() && finalRecord == null && failureAhead == null) {
+            Slot slot = idle.poll();
+            slot.index = chunkIndex;
+            slot.offset = offset;
+            try {
+                slot.sealedLength = readFrame(slot.sealed);
+            } catch (IOException e) {
+                failureAhead = e;
+                idle.add(slot);
+                return;
+            }
+            chunkIndex++;
+            if (lastFlag == ChunkCrypto.FINAL) {
+                finalRecord = slot;
+                return;
+            }
+            slot.failure = null;
+            CompletableFuture<Void> decoded = CompletableFuture.runAsync(() -> slot.decode(this), ArchiveWorkers.pool());
+            // Hashing stays in chunk order: each chunk's hash waits for its own decoding and the previous hash.
+            slot.hashed = decoded.thenCombineAsync(hashedSoFar, (a, b) -> {
+                if (slot.failure == null) {
+                    plainSha256.update(slot.plain, 0, slot.size);
+                }
+                return null;
+            }, ArchiveWorkers.pool());
+            hashedSoFar = slot.hashed;
+            ahead.add(slot);
+        }
+    }
+
+    private void verifyTrailer(byte[] opened, int length, long chunkOffset) throws IOException {
+        long index = parallel ? Objects.requireNonNull(finalRecord).index : chunkIndex;
         if (length != ArchiveWriter.TRAILER_BYTES) {
-            throw new ArchiveCorruptedException("final chunk " + chunkIndex + " at offset " + chunkOffset
+            throw new ArchiveCorruptedException("final chunk " + index + " at offset " + chunkOffset
                     + " has " + length + " bytes, expected " + ArchiveWriter.TRAILER_BYTES);
         }
-        var trailer = ByteBuffer.wrap(compressed, 0, length);
+        var trailer = ByteBuffer.wrap(opened, 0, length);
         long declaredLength = trailer.getLong();
         byte[] declaredSha256 = new byte[32];
         trailer.get(declaredSha256);
@@ -172,7 +300,38 @@ public final class ArchiveReader extends InputStream {
 
     @Override
     public void close() throws IOException {
-        zstd.close();
+        if (zstd != null) {
+            zstd.close();
+        }
         source.close();
+    }
+
+    /** One chunk read ahead: its sealed record, then its plaintext once a worker opened and decompressed it. */
+    private static final class Slot {
+        final byte[] sealed;
+        final byte[] compressed;
+        final byte[] plain;
+        long index;
+        long offset;
+        int sealedLength;
+        int size;
+        @Nullable ArchiveCorruptedException failure;
+        CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
+
+        Slot(byte[] sealed, byte[] compressed, byte[] plain) {
+            this.sealed = sealed;
+            this.compressed = compressed;
+            this.plain = plain;
+        }
+
+        /** Runs on a worker. */
+        void decode(ArchiveReader reader) {
+            try {
+                int opened = reader.open(index, offset, ChunkCrypto.DATA, sealed, sealedLength, compressed);
+                size = decompress(ArchiveWorkers.current().decompress, index, offset, compressed, opened, plain);
+            } catch (ArchiveCorruptedException e) {
+                failure = e;
+            }
+        }
     }
 }

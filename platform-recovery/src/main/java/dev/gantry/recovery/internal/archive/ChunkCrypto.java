@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -16,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM per chunk under a key derived for one archive. Deriving a key per archive (HMAC-SHA256 of the
  * backup key over the random archive id) means nonces only need to be unique within an archive, where the chunk
  * index makes them so; a random 32-bit prefix alone would collide across archives after ~65k backups.
+ * Safe to use from several threads at once (chunks are sealed and opened on {@link ArchiveWorkers}): a call borrows
+ * an idle {@link Cipher} of this archive or makes one, so no Cipher, and no key schedule, outlives the archive.
  */
 final class ChunkCrypto {
 
@@ -26,17 +29,13 @@ final class ChunkCrypto {
     private final SecretKey archiveKey;
     private final byte[] noncePrefix;
     private final byte[] headerDigest;
-    private final Cipher cipher;
+    /** At most one per thread using this archive at the same time; each is re-initialised for every chunk. */
+    private final ConcurrentLinkedQueue<Cipher> idleCiphers = new ConcurrentLinkedQueue<>();
 
     ChunkCrypto(BackupKey key, ArchiveHeader header, byte[] headerBytes) {
         this.archiveKey = new SecretKeySpec(derive(key, header.archiveId(), "gantry-backup-v1 chunk key"), "AES");
         this.noncePrefix = header.noncePrefix();
         this.headerDigest = sha256(headerBytes);
-        try {
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
     }
 
     /** A value that tells a wrong key from a damaged chunk without revealing anything about the key. */
@@ -45,19 +44,30 @@ final class ChunkCrypto {
     }
 
     int seal(long index, byte flag, byte[] plain, int length, byte[] out) throws GeneralSecurityException {
-        init(Cipher.ENCRYPT_MODE, index, flag);
-        return cipher.doFinal(plain, 0, length, out, 0);
+        Cipher cipher = init(Cipher.ENCRYPT_MODE, index, flag);
+        try {
+            return cipher.doFinal(plain, 0, length, out, 0);
+        } finally {
+            idleCiphers.add(cipher);
+        }
     }
 
     int open(long index, byte flag, byte[] sealed, int length, byte[] out) throws GeneralSecurityException {
-        init(Cipher.DECRYPT_MODE, index, flag);
-        return cipher.doFinal(sealed, 0, length, out, 0);
+        Cipher cipher = init(Cipher.DECRYPT_MODE, index, flag);
+        try {
+            return cipher.doFinal(sealed, 0, length, out, 0);
+        } finally {
+            idleCiphers.add(cipher);
+        }
     }
 
-    private void init(int mode, long index, byte flag) throws GeneralSecurityException {
+    private Cipher init(int mode, long index, byte flag) throws GeneralSecurityException {
+        Cipher idle = idleCiphers.poll();
+        Cipher cipher = idle != null ? idle : Cipher.getInstance("AES/GCM/NoPadding");
         byte[] nonce = ByteBuffer.allocate(12).put(noncePrefix).putLong(index).array();
         cipher.init(mode, archiveKey, new GCMParameterSpec(TAG_BYTES * 8, nonce));
         cipher.updateAAD(ByteBuffer.allocate(32 + 8 + 1).put(headerDigest).putLong(index).put(flag).array());
+        return cipher;
     }
 
     private static byte[] derive(BackupKey key, byte[] archiveId, String purpose) {

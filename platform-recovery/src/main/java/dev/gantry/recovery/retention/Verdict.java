@@ -1,0 +1,7 @@
+package dev.gantry.recovery.retention;
+
+/** What retention decided for one candidate point. */
+public enum Verdict {
+    KEEP,
+    FORGET
+}
