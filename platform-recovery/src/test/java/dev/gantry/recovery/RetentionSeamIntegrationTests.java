@@ -46,6 +46,7 @@ class RetentionSeamIntegrationTests {
     @TestConfiguration(proxyBeanMethods = false)
     static class KeepNewest {
         @Bean
+        @org.springframework.context.annotation.Primary
         BackupRetention retention() {
             return (rules, points, now) -> {
                 var keep = new LinkedHashMap<UUID, String>();
