@@ -228,11 +228,20 @@ public class SecretVault {
      * asks, so pages never overlap and no client can sort by a column that is not part of the API.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('SECRETS_ADMIN', 'ENGINEER', 'VIEWER')")
+    @PreAuthorize("isAuthenticated()")
     public Page<SecretMetadata> list(String prefix, Pageable pageable) {
         seal.keyring();
-        Pageable byPath = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("path"));
-        return secrets.findByPathStartingWith(prefix.strip(), byPath).map(this::metadata);
+        SecretPermissions.Caller caller = permissions.caller();
+        // Globs cannot be pushed into SQL, so the caller's listable paths are found first and paged here; only
+        // paths are compared, and metadata is built for the one page returned.
+        List<SecretEntity> listable = secrets.findByPathStartingWithOrderByPath(prefix.strip()).stream()
+                .filter(secret -> caller.allows(SecretCapability.LIST, secret.path()))
+                .toList();
+        int from = (int) Math.min((long) pageable.getPageNumber() * pageable.getPageSize(), listable.size());
+        int to = Math.min(from + pageable.getPageSize(), listable.size());
+        List<SecretMetadata> page = listable.subList(from, to).stream().map(this::metadata).toList();
+        return new org.springframework.data.domain.PageImpl<>(page,
+                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("path")), listable.size());
     }
 
     /** Sets the description and how many versions keep their values; extra old versions are destroyed now. */

@@ -83,7 +83,8 @@ class ApiAccessMatrixIntegrationTests extends ApiTestSupport {
             new Endpoint("GET", "/api/v1/policy", null, EVERYONE, ApiScope.POLICY_READ),
             new Endpoint("GET", "/metrics", null, EVERYONE, ApiScope.METRICS_READ),
             new Endpoint("GET", "/api/v1/secrets/seal-status", null, EVERYONE, ApiScope.SECRETS_READ),
-            new Endpoint("GET", "/api/v1/secrets/metadata?prefix=matrix/", null, LISTING, ApiScope.SECRETS_READ),
+            // Everyone with the scope may ask; the answer lists only the paths their policies let them list.
+            new Endpoint("GET", "/api/v1/secrets/metadata?prefix=matrix/", null, EVERYONE, ApiScope.SECRETS_READ),
             new Endpoint("GET", "/api/v1/secrets/metadata/" + SECRET, null, ON_SECRET_PATHS, ApiScope.SECRETS_READ),
             new Endpoint("GET", "/api/v1/secrets/data/" + SECRET, null, ON_SECRET_PATHS, ApiScope.SECRETS_READ),
             new Endpoint("GET", "/api/v1/secrets/data/" + SECRET + "?version=1", null, ON_SECRET_PATHS,

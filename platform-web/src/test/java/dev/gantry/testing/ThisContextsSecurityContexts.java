@@ -14,8 +14,18 @@ import org.springframework.test.context.TestExecutionListener;
  */
 public class ThisContextsSecurityContexts implements TestExecutionListener, Ordered {
 
+    /** Per-class test instances set up in {@code @BeforeAll}, which runs before any test method's callbacks. */
+    @Override
+    public void prepareTestInstance(TestContext testContext) {
+        useThisContextsStrategy(testContext);
+    }
+
     @Override
     public void beforeTestMethod(TestContext testContext) {
+        useThisContextsStrategy(testContext);
+    }
+
+    private static void useThisContextsStrategy(TestContext testContext) {
         SecurityContextHolder.setContextHolderStrategy(
                 testContext.getApplicationContext().getBean(SecurityContextHolderStrategy.class));
     }

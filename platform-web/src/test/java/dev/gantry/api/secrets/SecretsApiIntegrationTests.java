@@ -10,6 +10,10 @@ import dev.gantry.access.UserManagement;
 import dev.gantry.api.ApiTestSupport;
 import dev.gantry.config.VaultUnsealing;
 import dev.gantry.domain.Role;
+import dev.gantry.secrets.PolicyRule;
+import dev.gantry.secrets.PolicySubject;
+import dev.gantry.secrets.SecretCapability;
+import dev.gantry.secrets.SecretPolicies;
 import dev.gantry.secrets.VaultSeal;
 import dev.gantry.testing.ApiCaller;
 import dev.gantry.testing.ApiCaller.Answer;
@@ -40,6 +44,7 @@ class SecretsApiIntegrationTests extends ApiTestSupport {
     @Autowired TeamManagement teams;
     @Autowired ApiTokens tokens;
     @Autowired VaultSeal seal;
+    @Autowired SecretPolicies policies;
     @Autowired VaultUnsealing unsealing;
 
     private ApiCaller api;
@@ -53,6 +58,21 @@ class SecretsApiIntegrationTests extends ApiTestSupport {
         engineer = ApiCaller.tokenFor("api-engineer", users, teams, tokens, Role.ENGINEER);
         viewer = ApiCaller.tokenFor("api-viewer", users, teams, tokens, Role.VIEWER);
         keeper = ApiCaller.tokenFor("api-keeper", users, teams, tokens, Role.SECRETS_ADMIN);
+        // A global role opens no team's secrets (ADR 6): this engineer works on every path through a policy of
+        // their own, which grants everything but destroying and configuring.
+        SecurityContextHolder.setContext(GantryUserSecurityContextFactory.contextFor("keeper",
+                List.of(Role.SECRETS_ADMIN)));
+        try {
+            policies.create("api-engineer-everywhere", "the API tests' engineer", List.of(PolicyRule.of("**",
+                    SecretCapability.READ, SecretCapability.WRITE, SecretCapability.LIST, SecretCapability.DELETE,
+                    SecretCapability.ROLLBACK)));
+            policies.grant("api-engineer-everywhere", PolicySubject.user("api-engineer"));
+            policies.create("api-viewer-everywhere", "the API tests' viewer: metadata only",
+                    List.of(PolicyRule.of("**", SecretCapability.LIST)));
+            policies.grant("api-viewer-everywhere", PolicySubject.user("api-viewer"));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** So one failing seal test does not take the others down with it. */

@@ -99,9 +99,9 @@ class VaultSealApiIntegrationTests {
         assertThat(repeated.status()).isEqualTo(400);
         assertThat(repeated.json().get("field").asString()).isEqualTo("share");
         assertThat(second.json().get("sealed").asBoolean()).isFalse();
-        assertThat(api.send("PUT", "/api/v1/secrets/data/team/api/prod/x", "{\"value\":\"open\"}", engineer)
+        assertThat(api.send("PUT", "/api/v1/secrets/data/team/api/prod/x", "{\"value\":\"open\"}", keeper)
                 .status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/secrets/data/team/api/prod/x", engineer).json().get("value").asString())
+        assertThat(api.get("/api/v1/secrets/data/team/api/prod/x", keeper).json().get("value").asString())
                 .isEqualTo("open");
     }
 
