@@ -24,7 +24,9 @@ class RecoveryConfiguration {
     RecoveryDefaults recoveryDefaults(@Value("${gantry.recovery.locations.primary}") String primary,
                                       @Value("${gantry.recovery.locations.secondary}") String secondary,
                                       @Value("${gantry.recovery.scratch-dir}") String scratch,
-                                      @Value("${gantry.recovery.key-dir}") String keys) {
-        return RecoveryDefaults.of(Path.of(primary), Path.of(secondary), Path.of(scratch), Path.of(keys));
+                                      @Value("${gantry.recovery.key-dir}") String keys,
+                                      @Value("${spring.datasource.url:}") String datasourceUrl) {
+        return RecoveryDefaults.of(Path.of(primary), Path.of(secondary), Path.of(scratch), Path.of(keys),
+                datasourceUrl);
     }
 }
