@@ -42,7 +42,8 @@ class ViewAccessMatrixIntegrationTests extends PortalTestSupport {
             "account", EVERYONE,
             "audit", EnumSet.of(Role.ADMIN, Role.AUDITOR),
             "admin/users", EnumSet.of(Role.ADMIN),
-            "admin/teams", EnumSet.of(Role.ADMIN));
+            "admin/teams", EnumSet.of(Role.ADMIN),
+            "recovery", EnumSet.of(Role.ADMIN, Role.AUDITOR, Role.ENGINEER, Role.VIEWER));
     private static final Set<String> OPEN_TO_ANY_MEMBER = Set.of("", "catalog", "policy", "account/tokens",
             "account");
 
