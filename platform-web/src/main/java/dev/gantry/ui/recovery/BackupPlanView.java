@@ -68,7 +68,7 @@ class BackupPlanView extends VerticalLayout implements BeforeEnterObserver {
     private final Clock clock;
     private final boolean admin = Access.isAdmin();
     private final Grid<BackupPoint> points = new Grid<>();
-    private final RunPanel progress = new RunPanel();
+    private final RunPanel progress = new RunPanel(false);
     private final Poller poller;
     private @Nullable BackupPlan plan;
     private boolean wasRunning;
@@ -158,6 +158,7 @@ class BackupPlanView extends VerticalLayout implements BeforeEnterObserver {
                         + RecoveryFormats.duration(shown.objectives().rto()) + "\nfrom " + shown.objectives().source()
                         + "\nmissed when late by more than " + RecoveryFormats.duration(d.grace())));
         facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        facts.setAlignItems(Alignment.START);
         facts.getStyle().set("gap", "var(--lumo-space-m)");
         facts.setWidthFull();
         add(facts);

@@ -67,7 +67,7 @@ class DrillPlanView extends VerticalLayout implements BeforeEnterObserver {
     private final boolean admin = Access.isAdmin();
     private final Grid<DrillReport> history = new Grid<>();
     private final FlexLayout charts = new FlexLayout();
-    private final RunPanel progress = new RunPanel();
+    private final RunPanel progress = new RunPanel(false);
     private final Poller poller;
     private @Nullable DrillPlan plan;
     private @Nullable BackupPlan backupPlan;
@@ -144,7 +144,8 @@ class DrillPlanView extends VerticalLayout implements BeforeEnterObserver {
         FlexLayout facts = new FlexLayout(
                 BackupPlanView.fact("When", d.cron() + " UTC" + (shown.enabled() ? "" : "\ndisabled: not scheduled")
                         + "\npolicy: " + (backups.objectives().drillEvery() == null ? "no frequency set"
-                        : "at least every " + backups.objectives().drillEvery())),
+                        : "drills " + dev.gantry.recovery.ServiceCompliance.every(backups.objectives().drillEvery())
+                        + " at least")),
                 BackupPlanView.fact("Which backup", d.selection() == dev.gantry.recovery.DrillPlanDraft.Selection.LATEST
                         ? "the newest complete one" : "a random complete one of the last "
                         + RecoveryFormats.duration(d.selectionWindow())),
@@ -156,6 +157,7 @@ class DrillPlanView extends VerticalLayout implements BeforeEnterObserver {
                         + " · RPO " + RecoveryFormats.duration(backups.objectives().rpo()) + "\nfrom "
                         + backups.objectives().source()));
         facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        facts.setAlignItems(Alignment.START);
         facts.getStyle().set("gap", "var(--lumo-space-m)");
         facts.setWidthFull();
         add(facts, new H3("Achieved against the objectives"), charts, new H3("Drills"), history);

@@ -55,10 +55,11 @@ final class ObjectiveChart {
         if (objective != null) {
             maxMillis = Math.max(maxMillis, objective.toMillis());
         }
-        double top = Math.max(1000, maxMillis * 1.15);
-        Unit unit = Unit.of((long) top);
+        Unit unit = Unit.of((long) Math.max(1000, maxMillis * 1.1));
+        double step = nice(Math.max(1000, maxMillis * 1.1) / unit.millis / 4) * unit.millis;
+        double top = step * 4;
         for (int i = 0; i <= 4; i++) {
-            double value = top * i / 4;
+            double value = step * i;
             double y = baseline - plotHeight * (value / top);
             svg.append(line(LEFT, y, LEFT + plotWidth, y, "#e3e3e3", null));
             svg.append(text(LEFT - 6, y + 4, "end", "#666", unit.format(value)));
@@ -87,7 +88,7 @@ final class ObjectiveChart {
             double x = last == first ? LEFT + plotWidth / 2.0
                     : LEFT + 12 + (plotWidth - 24) * (double) (sample.at().toEpochMilli() - first) / (last - first);
             if (sample.value() == null) {
-                marks.append("<g stroke=\"").append(BAD).append("\" stroke-width=\"2\"><title>")
+                marks.append("<g class=\"failed\" stroke=\"").append(BAD).append("\" stroke-width=\"2\"><title>")
                         .append(escape(sample.label())).append("</title>")
                         .append(line(x - 5, baseline - 11, x + 5, baseline - 1, null, null))
                         .append(line(x - 5, baseline - 1, x + 5, baseline - 11, null, null)).append("</g>");
@@ -96,7 +97,7 @@ final class ObjectiveChart {
             double y = baseline - plotHeight * (sample.value().toMillis() / top);
             path.append(path.isEmpty() ? "M" : " L").append(fmt(x)).append(' ').append(fmt(y));
             boolean over = objective != null && sample.value().compareTo(objective) > 0;
-            marks.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"5\" fill=\"")
+            marks.append("<circle class=\"drill\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"5\" fill=\"")
                     .append(sample.failed() ? BAD : over ? WARN : GOOD).append("\"><title>")
                     .append(escape(sample.label())).append("</title></circle>");
         }
@@ -122,6 +123,17 @@ final class ObjectiveChart {
                 .append(text(LEFT + plotWidth - 88, baseline + 36, "start", BAD, "× drill failed"))
                 .append("</g>");
         return svg.append("</svg>").toString();
+    }
+
+    /** The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least {@code raw}: ticks people can read. */
+    static double nice(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double factor : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (factor * power >= raw - 1e-9) {
+                return factor * power;
+            }
+        }
+        return 10 * power;
     }
 
     private static String summary(String title, List<Sample> samples, @Nullable Duration objective) {

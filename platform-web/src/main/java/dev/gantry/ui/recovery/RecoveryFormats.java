@@ -42,11 +42,12 @@ final class RecoveryFormats {
         if (duration.toSeconds() < 120) {
             return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
         }
-        if (duration.toMinutes() < 120) {
+        if (duration.toMinutes() < 60) {
             return duration.toMinutes() + " min";
         }
         if (duration.toHours() < 48) {
-            return duration.toHours() + " h";
+            long minutes = duration.toMinutesPart();
+            return duration.toHours() + " h" + (minutes == 0 ? "" : " " + minutes + " min");
         }
         return duration.toDays() + " days";
     }

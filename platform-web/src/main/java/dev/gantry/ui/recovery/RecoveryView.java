@@ -100,8 +100,8 @@ class RecoveryView extends VerticalLayout {
         services.addComponentColumn(RecoveryView::status).setHeader("Status").setAutoWidth(true);
         services.addColumn(c -> c.drillSummary(clock.instant())).setHeader("Restore drills").setFlexGrow(2);
         services.addColumn(c -> Formats.ago(c.lastBackupAt())).setHeader("Last backup").setAutoWidth(true);
-        services.addColumn(c -> RecoveryFormats.duration(c.rpoAchieved()) + " / "
-                + RecoveryFormats.duration(c.rpoObjective())).setHeader("RPO achieved / objective").setAutoWidth(true);
+        services.addColumn(c -> (c.rpoAchieved() == null && c.lastDrillAt() != null ? "no restorable backup"
+                : RecoveryFormats.duration(c.rpoAchieved())) + " / " + RecoveryFormats.duration(c.rpoObjective())).setHeader("RPO achieved / objective").setAutoWidth(true);
         services.addColumn(c -> RecoveryFormats.duration(c.rtoAchieved()) + " / "
                 + RecoveryFormats.duration(c.rtoObjective())).setHeader("RTO achieved / objective").setAutoWidth(true);
         services.addColumn(c -> c.findings().isEmpty() ? "—" : String.join("; ", c.findings())).setHeader("Findings")
@@ -180,10 +180,11 @@ class RecoveryView extends VerticalLayout {
         running.removeAll();
         Instant now = clock.instant();
         if (!active.isEmpty()) {
-            running.add(new H3("Running now"));
+            running.add(new H3(active.stream().anyMatch(RecoveryRuns.Run::active) ? "Running now"
+                    : "Just finished"));
         }
         for (RecoveryRuns.Run run : active) {
-            RunPanel panel = new RunPanel();
+            RunPanel panel = new RunPanel(true);
             panel.show(run, now);
             running.add(panel);
         }

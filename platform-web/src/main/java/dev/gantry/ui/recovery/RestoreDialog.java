@@ -33,7 +33,7 @@ final class RestoreDialog extends Dialog {
     private final TextField user = new TextField("User");
     private final TextField credential = new TextField("Credential name");
     private final TextField confirmation = new TextField();
-    private final RunPanel progress = new RunPanel();
+    private final RunPanel progress = new RunPanel(false);
     private final FieldErrors errors = new FieldErrors();
     private final Poller poller;
     private @Nullable Run run;

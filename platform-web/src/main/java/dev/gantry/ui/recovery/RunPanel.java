@@ -19,7 +19,11 @@ final class RunPanel extends Div {
     private final Span detail = new Span();
     private final Div links = new Div();
 
-    RunPanel() {
+    private final boolean linkToPlans;
+
+    /** @param linkToPlans whether a finished run links to its plan (not when the panel is on that plan's page) */
+    RunPanel(boolean linkToPlans) {
+        this.linkToPlans = linkToPlans;
         addClassName("gantry-run");
         detail.addClassName("gantry-muted");
         Div head = new Div(title, state);
@@ -73,6 +77,9 @@ final class RunPanel extends Div {
             }
         }
         links.removeAll();
+        if (!linkToPlans) {
+            return;
+        }
         if (!run.active() && run.resultId() != null && run.kind() == RecoveryRuns.Kind.DRILL) {
             links.add(new Anchor("recovery/drills/" + run.subjectId(), "See the drill's evidence"));
         } else if (!run.active() && run.kind() == RecoveryRuns.Kind.BACKUP) {
