@@ -163,6 +163,33 @@ public class RecoveryRuns {
     }
 
     /**
+     * Starts an escrow drill in the background: the drill plan's newest backup restored with nothing but the
+     * escrowed key, unwrapped with its passphrase. The passphrase is copied for the worker and wiped when it is
+     * done (the caller wipes its own); it is never logged or kept with the run.
+     */
+    public Run startEscrowDrill(UUID drillPlanId, String escrowText, char[] passphrase) {
+        requireAdmin("recovery.drill.denied", "drill-plan:" + drillPlanId);
+        DrillPlan plan = drillPlans.get(drillPlanId);
+        if (!plan.enabled()) {
+            throw new ConflictException("plan", "the drill plan " + plan.draft().name()
+                    + " is disabled; enable it to run it");
+        }
+        char[] copy = passphrase.clone();
+        try {
+            return submit(Kind.DRILL, drillPlanId, plan.draft().name() + " (escrow)", 0, tracked -> {
+                try {
+                    return drillWith(tracked, () -> drills.runEscrowDrill(drillPlanId, escrowText, copy));
+                } finally {
+                    java.util.Arrays.fill(copy, '\0');
+                }
+            });
+        } catch (RuntimeException notStarted) {
+            java.util.Arrays.fill(copy, '\0');
+            throw notStarted;
+        }
+    }
+
+    /**
      * Restores the point into a new scratch target in the background.
      *
      * @throws ConflictException (field {@code point}) if the point has no copy to restore
@@ -345,9 +372,13 @@ public class RecoveryRuns {
     }
 
     private DrillReport drill(Tracked tracked, @Nullable Long seed) {
+        return drillWith(tracked, () -> seed == null ? drills.runDrill(tracked.subjectId)
+                : drills.runDrill(tracked.subjectId, seed));
+    }
+
+    private DrillReport drillWith(Tracked tracked, java.util.function.Supplier<DrillReport> run) {
         tracked.deadline = clock.instant().plus(drillPlans.get(tracked.subjectId).draft().window());
-        DrillReport report = seed == null ? drills.runDrill(tracked.subjectId)
-                : drills.runDrill(tracked.subjectId, seed);
+        DrillReport report = run.get();
         tracked.resultId = report.drillId();
         tracked.state = report.verdict().restorable() ? State.SUCCEEDED : State.FAILED;
         tracked.outcome = switch (report.verdict()) {

@@ -64,6 +64,10 @@ class DrillPlansController {
     record DrillRequest(@Nullable Long seed) {
     }
 
+    /** The escrow text as exported and its passphrase: the drill proves they alone open the newest backup. */
+    record EscrowDrillRequest(@Nullable String escrow, @Nullable String passphrase) {
+    }
+
     record CheckEvidence(String name, boolean passed, String detail, long tookMillis) {
 
         static CheckEvidence of(CheckResult check) {
@@ -147,6 +151,20 @@ class DrillPlansController {
     ResponseEntity<RunsController.RunResponse> drillNow(@PathVariable UUID id,
                                                         @RequestBody(required = false) @Nullable DrillRequest request) {
         return RunsController.accepted(runs.startDrill(id, request == null ? null : request.seed()));
+    }
+
+    /** Starts an escrow drill in the background: 202, and where to watch it. */
+    @PostMapping("/drill-plans/{id}/escrow-drills")
+    @PreAuthorize("hasAuthority('SCOPE_recovery:write')")
+    ResponseEntity<RunsController.RunResponse> escrowDrillNow(@PathVariable UUID id,
+                                                              @RequestBody EscrowDrillRequest request) {
+        String escrow = RecoveryJson.required(request.escrow(), "escrow");
+        char[] passphrase = RecoveryJson.required(request.passphrase(), "passphrase").toCharArray();
+        try {
+            return RunsController.accepted(runs.startEscrowDrill(id, escrow, passphrase));
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
     }
 
     /** The plan's drills, newest first (at most the newest 1,000). */

@@ -138,7 +138,11 @@ class DrillPlanView extends VerticalLayout implements BeforeEnterObserver {
             Button edit = new Button("Edit drill plan", VaadinIcon.EDIT.create(), e -> new DrillPlanEditor(shown,
                     null, backupPlans.list(), drillPlans, schedules, defaults, saved -> show(plan = saved)).open());
             edit.setId("edit-drill-plan");
-            add(new HorizontalLayout(run, edit));
+            Button escrow = new Button("Escrow drill…", VaadinIcon.KEY.create(), e -> new EscrowDrillDialog(shown, runs,
+                    this::watch).open());
+            escrow.setId("escrow-drill");
+            escrow.setEnabled(shown.enabled());
+            add(new HorizontalLayout(run, edit, escrow));
         }
         add(progress);
         FlexLayout facts = new FlexLayout(
@@ -199,13 +203,17 @@ class DrillPlanView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            progress.show(runs.startDrill(plan.id(), null), clock.instant());
-            progress.setVisible(true);
-            poller.keepPolling(true);
-            wasRunning = true;
+            watch(runs.startDrill(plan.id(), null));
         } catch (RuntimeException refused) {
             new FieldErrors().show(refused);
         }
+    }
+
+    private void watch(RecoveryRuns.Run run) {
+        progress.show(run, clock.instant());
+        progress.setVisible(true);
+        poller.keepPolling(true);
+        wasRunning = true;
     }
 
     private void refreshProgress() {

@@ -114,6 +114,8 @@ class RecoveryApiAccessMatrixIntegrationTests extends RecoveryApiTestSupport {
                 new Endpoint("PUT", "/api/v1/recovery/drill-plans/{drillPlan}", drillPlan.replace("-x\"", "\""),
                         ADMIN),
                 new Endpoint("POST", "/api/v1/recovery/drill-plans/{drillPlan}/drills", null, ADMIN),
+                new Endpoint("POST", "/api/v1/recovery/drill-plans/{drillPlan}/escrow-drills",
+                        "{\"escrow\":\"not an escrow\",\"passphrase\":\"matrix passphrase\"}", ADMIN),
                 new Endpoint("GET", "/api/v1/recovery/drill-plans/{drillPlan}/reports", null, READERS),
                 new Endpoint("GET", "/api/v1/recovery/drills/{drill}", null, READERS),
                 new Endpoint("POST", "/api/v1/recovery/escrow", """

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -223,6 +224,40 @@ class RecoveryApiIntegrationTests extends RecoveryApiTestSupport {
         JsonNode reports = asAdmin("GET", "/api/v1/recovery/drill-plans/" + drillPlanId + "/reports", null).body();
         assertThat(reports.path("items").get(0).path("checks").values()).extracting(c -> c.path("passed").asBoolean())
                 .containsExactly(true, true, false);
+    }
+
+    @Test
+    void anEscrowDrillProvesTheExportedKeyAloneOpensTheNewestBackupAndAWrongPassphraseFailsIt() throws Exception {
+        String name = "escrowed-" + suffix();
+        String planId = commandPlan(name, "echo escrowed");
+        awaitRun(asAdmin("POST", "/api/v1/recovery/plans/" + planId + "/backups", null)
+                .raw().headers().firstValue("Location").orElseThrow());
+        String drillPlanId = asAdmin("POST", "/api/v1/recovery/drill-plans", """
+                {"name":"%s-drill","backupPlanId":"%s","cron":"0 0 3 1 * ?"}""".formatted(name, planId))
+                .body().path("id").asString();
+        String passphrase = "escrow passphrase for the drill";
+        String escrow = asAdmin("POST", "/api/v1/recovery/escrow", "{\"passphrase\":\"" + passphrase + "\"}")
+                .body().path("text").asString();
+        String right = json.writeValueAsString(Map.of("escrow", escrow, "passphrase", passphrase));
+        String wrong = json.writeValueAsString(Map.of("escrow", escrow, "passphrase", "not the passphrase"));
+
+        JsonNode passed = escrowDrill(drillPlanId, right);
+        JsonNode failed = escrowDrill(drillPlanId, wrong);
+
+        assertThat(passed.path("kind").asString()).isEqualTo("ESCROW");
+        assertThat(passed.path("verdict").asString()).as(passed.toString()).isEqualTo("PASSED");
+        assertThat(passed.path("checks").values()).extracting(c -> c.path("name").asString())
+                .contains("escrow on record", "escrowed key unwraps");
+        assertThat(failed.path("verdict").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("failure").asString()).startsWith("escrowed key unwraps");
+        assertThat(failed.toString()).doesNotContain("not the passphrase");
+    }
+
+    private JsonNode escrowDrill(String drillPlanId, String body) throws Exception {
+        Reply started = asAdmin("POST", "/api/v1/recovery/drill-plans/" + drillPlanId + "/escrow-drills", body);
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
+        JsonNode run = awaitRun(started.raw().headers().firstValue("Location").orElseThrow());
+        return asAdmin("GET", run.path("result").asString(), null).body();
     }
 
     private String commandPlan(String name, String script) throws Exception {

@@ -58,6 +58,7 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
     @Autowired DrillPlans drillPlans;
     @Autowired RecoveryRuns runs;
     @Autowired RecoveryDefaults defaults;
+    @Autowired dev.gantry.recovery.KeyEscrow escrow;
 
     @Test
     void anAdminCreatesAPlanForGantrysOwnDatabaseWithTheInstallationsDefaultLocations() {
@@ -207,6 +208,31 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
         test($(Button.class).withId("escrow-export").single()).click();
 
         assertThat($(Div.class).withId("one-time-secret").single().getText()).isNotBlank();
+    }
+
+    @Test
+    void anEscrowDrillFromThePortalProvesTheEscrowAndClearsWhatWasPasted() throws Exception {
+        BackupPlan plan = plans.create(commandPlan("portal-escrow-" + suffix(), "echo escrow"));
+        backups.runPlan(plan.id());
+        DrillPlan drill = drillPlans.create(drillPlan(plan, List.of(new Validation.MatchesExpectation())));
+        String passphrase = "portal escrow drill passphrase";
+        String escrowText = escrow.export(passphrase.toCharArray()).text();
+        navigate("recovery/drills/" + drill.id(), DrillPlanView.class);
+
+        test($(Button.class).withId("escrow-drill").single()).click();
+        TextArea text = $(TextArea.class).withId("escrow-drill-text").single();
+        PasswordField secret = $(PasswordField.class).withId("escrow-drill-passphrase").single();
+        test(text).setValue(escrowText);
+        test(secret).setValue(passphrase);
+        test($(Button.class).withId("escrow-drill-start").single()).click();
+        awaitRunsOf(drill.id());
+        poll();
+
+        assertThat(text.getValue()).isEmpty();
+        assertThat(secret.getValue()).isEmpty();
+        Grid<DrillReport> history = $(Grid.class).withId("drill-history").single();
+        assertThat(test(history).getRow(0).kind()).isEqualTo(DrillReport.Kind.ESCROW);
+        assertThat(test(history).getRow(0).verdict().name()).isEqualTo("PASSED");
     }
 
     @Test
