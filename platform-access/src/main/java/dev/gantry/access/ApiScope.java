@@ -16,6 +16,9 @@ public enum ApiScope {
     USERS_WRITE("users:write"),
     TEAMS_WRITE("teams:write"),
     POLICY_READ("policy:read"),
+    RECOVERY_READ("recovery:read"),
+    /** Backup and drill plans, running them, restores and key escrow (each also needs an administrator). */
+    RECOVERY_WRITE("recovery:write"),
     TOKENS_WRITE("tokens:write"),
     METRICS_READ("metrics:read"),
     SECRETS_READ("secrets:read"),

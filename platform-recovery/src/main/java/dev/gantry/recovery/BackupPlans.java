@@ -9,7 +9,9 @@ import dev.gantry.recovery.internal.Actors;
 import dev.gantry.recovery.internal.RecoveryPermissions;
 import dev.gantry.recovery.internal.RecoveryPermissions.Operation;
 import dev.gantry.recovery.internal.RecoveryPorts;
+import dev.gantry.recovery.internal.RecoverySettings;
 import dev.gantry.recovery.internal.store.PlanStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,13 +32,16 @@ public class BackupPlans {
     private final RecoveryPorts ports;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Path keyDirectory;
 
-    BackupPlans(PlanStore plans, RecoveryPermissions permissions, RecoveryPorts ports, AuditTrail audit, Clock clock) {
+    BackupPlans(PlanStore plans, RecoveryPermissions permissions, RecoveryPorts ports, AuditTrail audit, Clock clock,
+            RecoverySettings settings) {
         this.plans = plans;
         this.permissions = permissions;
         this.ports = ports;
         this.audit = audit;
         this.clock = clock;
+        this.keyDirectory = settings.keyDirectory().normalize();
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
@@ -92,8 +97,28 @@ public class BackupPlans {
         if (CronExpression.parse(draft.cron()).next(Instant.EPOCH.atZone(java.time.ZoneOffset.UTC)) == null) {
             throw new InvalidInputException("cron", "the schedule never fires");
         }
+        for (LocationSpec location : draft.locations()) {
+            if (location instanceof LocationSpec.Directory directory && holdsKeys(Path.of(directory.path()))) {
+                // Whoever can read a backup location must not find the keys that open its archives there too.
+                throw new InvalidInputException("locations", directory.path() + " holds the backup keys ("
+                        + keyDirectory + "); choose a location outside it");
+            }
+        }
         if (plans.nameTaken(draft.name(), self)) {
             throw new ConflictException("name", "a backup plan named " + draft.name() + " exists");
+        }
+    }
+
+    private boolean holdsKeys(Path location) {
+        return keyDirectory.startsWith(location.normalize()) || real(keyDirectory).startsWith(real(location));
+    }
+
+    /** Through symbolic links where the path exists, so a link to the data directory is recognised too. */
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException e) {
+            return path.normalize();
         }
     }
 

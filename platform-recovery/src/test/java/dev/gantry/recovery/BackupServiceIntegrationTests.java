@@ -175,6 +175,19 @@ abstract class BackupServiceIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple("vic", "recovery.plan.denied"));
     }
 
+    @Test
+    void aLocationThatHoldsTheBackupKeysIsRefusedAndNoPlanIsStored(
+            @org.springframework.beans.factory.annotation.Value("${gantry.recovery.key-dir}") Path keys) {
+        int before = plans.list().size();
+
+        assertThatThrownBy(() -> plans.create(plan("keys-" + suffix(), command("echo x"), dir.resolve("a"),
+                keys.getParent()))).isInstanceOfSatisfying(dev.gantry.domain.InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("locations"));
+        assertThatThrownBy(() -> plans.create(plan("keys-" + suffix(), command("echo x"), keys)))
+                .isInstanceOf(dev.gantry.domain.InvalidInputException.class);
+        assertThat(plans.list()).hasSize(before);
+    }
+
     static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

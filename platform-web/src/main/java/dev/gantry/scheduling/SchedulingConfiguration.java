@@ -93,4 +93,20 @@ class SchedulingConfiguration {
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
+
+    @Bean
+    JobDetail backupScheduleCheckJob() {
+        return JobBuilder.newJob(BackupScheduleCheckJob.class).withIdentity("backup-schedule-check", "recovery")
+                .withDescription("Look for backup plans whose schedule was missed")
+                .requestRecovery().storeDurably().build();
+    }
+
+    @Bean
+    Trigger backupScheduleCheckTrigger(@Value("${gantry.recovery.schedule-check-cron}") String cron) {
+        return TriggerBuilder.newTrigger().forJob("backup-schedule-check", "recovery")
+                .withIdentity("backup-schedule-check", "recovery")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(java.util.TimeZone.getTimeZone("UTC"))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
 }

@@ -18,9 +18,11 @@ import dev.gantry.access.ServiceCatalog;
 import dev.gantry.access.ServiceView;
 import dev.gantry.access.TeamManagement;
 import dev.gantry.access.TeamView;
+import dev.gantry.config.RecoveryBreaches;
 import dev.gantry.domain.Role;
 import dev.gantry.security.GantryPrincipal;
 import dev.gantry.ui.components.Formats;
+import dev.gantry.ui.recovery.RecoveryBreachesCard;
 import dev.gantry.security.SignInSteps;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.GrantedAuthority;
@@ -33,7 +35,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PermitAll
 class HomeView extends VerticalLayout {
 
-    HomeView(TeamManagement teams, ServiceCatalog catalog, AuditLog audit) {
+    HomeView(TeamManagement teams, ServiceCatalog catalog, AuditLog audit, RecoveryBreaches recoveryBreaches) {
         addClassName("gantry-page");
         GantryPrincipal me = SignInSteps.currentPrincipal();
         String username = me == null ? "" : me.username();
@@ -44,6 +46,9 @@ class HomeView extends VerticalLayout {
         cards.add(teamsCard(teams.teamsOf(username)), servicesCard(catalog.ownedByTeamsOf(username)));
         if (mayReadAudit()) {
             cards.add(activityCard(audit.recent(8)));
+        }
+        if (RecoveryBreachesCard.mayShow()) {
+            cards.add(RecoveryBreachesCard.of(recoveryBreaches.latest(5)));
         }
         add(cards);
     }
