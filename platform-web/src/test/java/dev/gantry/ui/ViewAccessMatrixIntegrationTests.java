@@ -34,19 +34,24 @@ class ViewAccessMatrixIntegrationTests extends PortalTestSupport {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 
     /** Route -> the roles that may open it ({@code null} role = signed in with no role). */
-    private static final Map<String, Set<Role>> GRANTED = Map.of(
-            "", EVERYONE,
-            "catalog", EVERYONE,
-            "policy", EVERYONE,
-            "account/tokens", EVERYONE,
-            "account", EVERYONE,
-            "audit", EnumSet.of(Role.ADMIN, Role.AUDITOR),
-            "admin/users", EnumSet.of(Role.ADMIN),
-            "admin/teams", EnumSet.of(Role.ADMIN),
-            "secrets", EnumSet.of(Role.SECRETS_ADMIN, Role.ENGINEER, Role.VIEWER),
-            "secrets/seal", EnumSet.of(Role.SECRETS_ADMIN));
+    private static final Map<String, Set<Role>> GRANTED = Map.ofEntries(
+            Map.entry("", EVERYONE),
+            Map.entry("catalog", EVERYONE),
+            Map.entry("policy", EVERYONE),
+            Map.entry("account/tokens", EVERYONE),
+            Map.entry("account", EVERYONE),
+            Map.entry("audit", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+            Map.entry("admin/users", EnumSet.of(Role.ADMIN)),
+            Map.entry("admin/teams", EnumSet.of(Role.ADMIN)),
+            // What a person sees in the vault follows their path policies (ADR 6), not the page.
+            Map.entry("secrets", EVERYONE),
+            Map.entry("secrets/rotation", EVERYONE),
+            Map.entry("secrets/tokens", EVERYONE),
+            Map.entry("secrets/seal", EnumSet.of(Role.SECRETS_ADMIN)),
+            Map.entry("secrets/policies", EnumSet.of(Role.SECRETS_ADMIN)),
+            Map.entry("secrets/scans", EnumSet.of(Role.SECRETS_ADMIN)));
     private static final Set<String> OPEN_TO_ANY_MEMBER = Set.of("", "catalog", "policy", "account/tokens",
-            "account");
+            "account", "secrets", "secrets/rotation", "secrets/tokens");
 
     @Autowired UserManagement users;
 
