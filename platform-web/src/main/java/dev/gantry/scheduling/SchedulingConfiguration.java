@@ -47,4 +47,50 @@ class SchedulingConfiguration {
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
+
+    @Bean
+    JobDetail secretRotationJob() {
+        return JobBuilder.newJob(SecretRotationJob.class).withIdentity("secret-rotation", "secrets")
+                .withDescription("Rotate due secrets, converge interrupted rotations, send expiry reminders")
+                .requestRecovery().storeDurably().build();
+    }
+
+    @Bean
+    Trigger secretRotationTrigger(@Value("${gantry.secrets.rotation.cron:0 * * * * ?}") String cron) {
+        return TriggerBuilder.newTrigger().forJob("secret-rotation", "secrets")
+                .withIdentity("secret-rotation", "secrets")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    @Bean
+    JobDetail vaultTokenPurgeJob() {
+        return JobBuilder.newJob(VaultTokenPurgeJob.class).withIdentity("vault-token-purge", "secrets")
+                .withDescription("Revoke children of ended vault tokens; delete tokens ended 30 days ago")
+                .requestRecovery().storeDurably().build();
+    }
+
+    @Bean
+    Trigger vaultTokenPurgeTrigger() {
+        return TriggerBuilder.newTrigger().forJob("vault-token-purge", "secrets")
+                .withIdentity("vault-token-purge", "secrets")
+                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(3, 23)
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    @Bean
+    JobDetail rootKeyRewrapJob() {
+        return JobBuilder.newJob(RootKeyRewrapJob.class).withIdentity("root-key-rewrap", "secrets")
+                .withDescription("Rewrap stored data keys under the newest root key version")
+                .requestRecovery().storeDurably().build();
+    }
+
+    @Bean
+    Trigger rootKeyRewrapTrigger(@Value("${gantry.secrets.rewrap.cron:30 * * * * ?}") String cron) {
+        return TriggerBuilder.newTrigger().forJob("root-key-rewrap", "secrets")
+                .withIdentity("root-key-rewrap", "secrets")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
 }

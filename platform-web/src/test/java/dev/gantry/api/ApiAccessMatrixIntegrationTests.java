@@ -53,8 +53,14 @@ class ApiAccessMatrixIntegrationTests extends ApiTestSupport {
 
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Set<Role> LISTING = EnumSet.of(Role.SECRETS_ADMIN, Role.ENGINEER, Role.VIEWER);
-    private static final Set<Role> USING = EnumSet.of(Role.SECRETS_ADMIN, Role.ENGINEER);
+    /**
+     * Secret paths open through policies (ADR 6): a global ENGINEER or VIEWER holds none on another team's paths,
+     * only the global SECRETS_ADMIN's built-in policy covers every path.
+     */
+    private static final Set<Role> ON_SECRET_PATHS = EnumSet.of(Role.SECRETS_ADMIN);
     private static final Set<Role> SECRETS_ADMIN = EnumSet.of(Role.SECRETS_ADMIN);
+    private static final Set<Role> POLICY_READERS = EnumSet.of(Role.SECRETS_ADMIN, Role.ADMIN, Role.AUDITOR);
+    private static final Set<Role> POLICY_MANAGERS = EnumSet.of(Role.SECRETS_ADMIN, Role.ADMIN);
     private static final String SECRET = "matrix/api/prod/db-password";
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/catalog/services", null, EVERYONE, ApiScope.CATALOG_READ),
@@ -78,19 +84,20 @@ class ApiAccessMatrixIntegrationTests extends ApiTestSupport {
             new Endpoint("GET", "/metrics", null, EVERYONE, ApiScope.METRICS_READ),
             new Endpoint("GET", "/api/v1/secrets/seal-status", null, EVERYONE, ApiScope.SECRETS_READ),
             new Endpoint("GET", "/api/v1/secrets/metadata?prefix=matrix/", null, LISTING, ApiScope.SECRETS_READ),
-            new Endpoint("GET", "/api/v1/secrets/metadata/" + SECRET, null, LISTING, ApiScope.SECRETS_READ),
-            new Endpoint("GET", "/api/v1/secrets/data/" + SECRET, null, USING, ApiScope.SECRETS_READ),
-            new Endpoint("GET", "/api/v1/secrets/data/" + SECRET + "?version=1", null, USING, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/metadata/" + SECRET, null, ON_SECRET_PATHS, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/data/" + SECRET, null, ON_SECRET_PATHS, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/data/" + SECRET + "?version=1", null, ON_SECRET_PATHS,
+                    ApiScope.SECRETS_READ),
             new Endpoint("PUT", "/api/v1/secrets/data/" + SECRET, """
-                    {"value":"from the matrix"}""", USING, ApiScope.SECRETS_WRITE),
+                    {"value":"from the matrix"}""", ON_SECRET_PATHS, ApiScope.SECRETS_WRITE),
             new Endpoint("POST", "/api/v1/secrets/data/" + SECRET, """
-                    {"value":"from the matrix"}""", USING, ApiScope.SECRETS_WRITE),
-            new Endpoint("POST", "/api/v1/secrets/delete/" + SECRET, "{}", USING, ApiScope.SECRETS_WRITE),
+                    {"value":"from the matrix"}""", ON_SECRET_PATHS, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/delete/" + SECRET, "{}", ON_SECRET_PATHS, ApiScope.SECRETS_WRITE),
             new Endpoint("POST", "/api/v1/secrets/undelete/" + SECRET, """
-                    {"versions":[1]}""", USING, ApiScope.SECRETS_WRITE),
+                    {"versions":[1]}""", ON_SECRET_PATHS, ApiScope.SECRETS_WRITE),
             new Endpoint("POST", "/api/v1/secrets/rollback/" + SECRET, """
-                    {"version":2}""", USING, ApiScope.SECRETS_WRITE),
-            new Endpoint("DELETE", "/api/v1/secrets/data/" + SECRET, null, USING, ApiScope.SECRETS_WRITE),
+                    {"version":2}""", ON_SECRET_PATHS, ApiScope.SECRETS_WRITE),
+            new Endpoint("DELETE", "/api/v1/secrets/data/" + SECRET, null, ON_SECRET_PATHS, ApiScope.SECRETS_WRITE),
             new Endpoint("POST", "/api/v1/secrets/destroy/" + SECRET, """
                     {"versions":[1]}""", SECRETS_ADMIN, ApiScope.SECRETS_WRITE),
             new Endpoint("PUT", "/api/v1/secrets/metadata/" + SECRET, """
@@ -102,7 +109,38 @@ class ApiAccessMatrixIntegrationTests extends ApiTestSupport {
             new Endpoint("POST", "/api/v1/secrets/unseal", "{}", SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
             new Endpoint("POST", "/api/v1/secrets/unseal/reset", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
             new Endpoint("POST", "/api/v1/secrets/seal", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
-            new Endpoint("POST", "/api/v1/secrets/root-key/rotate", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL));
+            new Endpoint("POST", "/api/v1/secrets/root-key/rotate", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("GET", "/api/v1/secrets/rekey/status", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("POST", "/api/v1/secrets/rekey/cancel", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("GET", "/api/v1/secrets/rewrap/status", null, EnumSet.of(Role.SECRETS_ADMIN, Role.AUDITOR),
+                    ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/tokens", null, EVERYONE, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/policies", null, POLICY_READERS, ApiScope.SECRETS_READ),
+            new Endpoint("POST", "/api/v1/secrets/policies", """
+                    {"name":"matrix-policy","rules":[{"pathGlob":"matrix/**","capabilities":["list"]}]}""",
+                    POLICY_MANAGERS, ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/policies/matrix-policy/grants", """
+                    {"kind":"team","name":"matrix-team"}""", POLICY_MANAGERS, ApiScope.SECRETS_WRITE),
+            new Endpoint("GET", "/api/v1/secrets/capabilities?path=" + SECRET, null, EVERYONE,
+                    ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/rotation/policies", null, LISTING, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/rotation/status?prefix=matrix/", null, EVERYONE,
+                    ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/rotation/overview", null, EVERYONE, ApiScope.SECRETS_READ),
+            new Endpoint("POST", "/api/v1/secrets/rotate/" + SECRET, null, ON_SECRET_PATHS, ApiScope.SECRETS_WRITE),
+            new Endpoint("PUT", "/api/v1/secrets/expiry/" + SECRET, "{\"expiresAt\":null}", ON_SECRET_PATHS,
+                    ApiScope.SECRETS_WRITE),
+            new Endpoint("GET", "/api/v1/secrets/export/public-key", null, EVERYONE, ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/export/generations", null, EVERYONE, ApiScope.SECRETS_READ),
+            new Endpoint("POST", "/api/v1/secrets/export/seal/" + SECRET, "{\"value\":\"sealed\"}", EVERYONE,
+                    ApiScope.SECRETS_WRITE),
+            new Endpoint("POST", "/api/v1/secrets/export/generations", null, SECRETS_ADMIN, ApiScope.SECRETS_SEAL),
+            new Endpoint("GET", "/api/v1/secrets/scans", null, EnumSet.of(Role.SECRETS_ADMIN, Role.AUDITOR),
+                    ApiScope.SECRETS_READ),
+            new Endpoint("GET", "/api/v1/secrets/scans/allowed", null, EnumSet.of(Role.SECRETS_ADMIN, Role.AUDITOR),
+                    ApiScope.SECRETS_READ),
+            new Endpoint("POST", "/api/v1/secrets/scans", "{\"repository\":\"/nonexistent/matrix-repo\"}",
+                    SECRETS_ADMIN, ApiScope.SECRETS_WRITE));
 
     @LocalServerPort int port;
     @Autowired UserManagement users;

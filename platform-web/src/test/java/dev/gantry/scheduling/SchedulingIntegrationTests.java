@@ -15,7 +15,16 @@ import dev.gantry.access.NewTeam;
 import dev.gantry.access.TeamManagement;
 import dev.gantry.config.SystemAuthority;
 import dev.gantry.domain.Role;
+import dev.gantry.secrets.RotationInterval;
+import dev.gantry.secrets.RotationPolicy;
+import dev.gantry.secrets.RotatorParameters;
+import dev.gantry.secrets.SecretRotation;
+import dev.gantry.secrets.SecretValue;
+import dev.gantry.secrets.SecretVault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.quartz.CronTrigger;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -32,12 +41,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * then checks. Run on H2 and, with the {@code postgres} profile, on PostgreSQL with a clustered scheduler.
  */
 @SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 abstract class SchedulingIntegrationTests {
 
     @Autowired Scheduler scheduler;
     @Autowired TeamManagement teams;
     @Autowired AuditVerifier verifier;
     @Autowired JdbcTemplate jdbc;
+    @Autowired SecretVault vault;
+    @Autowired SecretRotation rotation;
     @Value("${gantry.audit.checkpoint-dir}") Path checkpoints;
 
     abstract boolean expectClustered();
@@ -75,6 +87,55 @@ abstract class SchedulingIntegrationTests {
         Integer checkpointEntries = jdbc.queryForObject(
                 "select count(*) from access_audit_entry where actor = 'system:audit-checkpoint'", Integer.class);
         assertThat(checkpointEntries).isPositive();
+    }
+
+    @Test
+    void theSecretRotationJobFiredByTheSchedulerRotatesADueSecretAndWarnsOfAnExpiry(CapturedOutput output)
+            throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String rotated = "sched/api/prod/db-" + suffix;
+        String partnerKey = "sched/api/prod/partner-" + suffix;
+        SystemAuthority.runAs("test", List.of(Role.SECRETS_ADMIN), () -> {
+            vault.write(rotated, SecretValue.of("first".toCharArray()), null);
+            rotation.setPolicy(RotationPolicy.forSecret(rotated, "password", RotatorParameters.none())
+                    .withInterval(new RotationInterval("PT1H")));
+            vault.write(partnerKey, SecretValue.of("partner".toCharArray()), null);
+            rotation.setExpiry(partnerKey, Instant.now().plus(Duration.ofHours(12)));
+        });
+        // The value became current two hours ago, so the hourly policy is due.
+        jdbc.update("update secret_stage set moved_at = ? where label = 'CURRENT' and secret_id = "
+                + "(select id from secret_metadata where path = ?)",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(2))), rotated);
+        jdbc.update("update secret_version set current_since = ? where secret_id = "
+                + "(select id from secret_metadata where path = ?)",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(2))), rotated);
+
+        scheduler.triggerJob(JobKey.jobKey("secret-rotation", "secrets"));
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (currentVersion(rotated) < 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(currentVersion(rotated)).isEqualTo(2);
+        while (!output.getAll().contains("Secret " + partnerKey + " expires at") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(output.getAll()).contains("Secret " + partnerKey + " expires at").doesNotContain("partner\n");
+        Integer rotations = jdbc.queryForObject("select count(*) from access_audit_entry "
+                + "where actor = 'system:secret-rotation'", Integer.class);
+        assertThat(rotations).isPositive();
+    }
+
+    @Test
+    void theSecretJobsAreScheduled() throws Exception {
+        for (String job : List.of("secret-rotation", "vault-token-purge", "root-key-rewrap")) {
+            assertThat(scheduler.getJobDetail(JobKey.jobKey(job, "secrets")).requestsRecovery()).as(job).isTrue();
+            assertThat(scheduler.getTrigger(TriggerKey.triggerKey(job, "secrets"))).as(job).isNotNull();
+        }
+    }
+
+    private long currentVersion(String path) {
+        return SystemAuthority.runAs("test", List.of(Role.SECRETS_ADMIN), () -> vault.metadata(path).currentVersion());
     }
 
     private long checkpointLines() throws Exception {

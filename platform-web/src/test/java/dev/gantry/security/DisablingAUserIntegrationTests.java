@@ -18,6 +18,14 @@ import dev.gantry.access.UserManagement;
 import dev.gantry.config.SystemAuthority;
 import dev.gantry.domain.Role;
 import dev.gantry.testing.TestDataDirectory;
+import dev.gantry.secrets.CreatedVaultToken;
+import dev.gantry.secrets.NewVaultToken;
+import dev.gantry.secrets.PolicyRule;
+import dev.gantry.secrets.SecretCapability;
+import dev.gantry.secrets.SecretPolicies;
+import dev.gantry.secrets.VaultTokenAuthentication;
+import dev.gantry.secrets.VaultTokens;
+import dev.gantry.testing.GantryUserSecurityContextFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +51,8 @@ class DisablingAUserIntegrationTests {
     @Autowired SignIn signIn;
     @Autowired SignInSteps steps;
     @Autowired ApiTokens tokens;
+    @Autowired VaultTokens vaultTokens;
+    @Autowired SecretPolicies policies;
 
     @Test
     void aDisabledUsersSessionEndsAtItsNextRequestAndTheirTokensStopWorking() throws Exception {
@@ -64,6 +74,46 @@ class DisablingAUserIntegrationTests {
 
         assertThat(sessionSurvivesARequest(session, user.securityStamp(), name)).isFalse();
         assertThat(tokens.authenticate(token.value())).isEmpty();
+    }
+
+    @Test
+    void aDisabledUsersVaultTokensAndTheirChildrenStopWorking() {
+        String name = "vault-leaver-" + System.nanoTime() % 100000;
+        SystemAuthority.runAs("test", List.of(Role.ADMIN), () -> {
+            users.create(new NewUser(name, "Vault leaver", null, AccountKind.SERVICE));
+        });
+        SystemAuthority.runAs("test", List.of(Role.SECRETS_ADMIN), () -> {
+            policies.create("leaver-" + System.nanoTime() % 100000, "", List.of(PolicyRule.of("leaver/**",
+                    SecretCapability.READ)));
+        });
+        String policy = SystemAuthority.runAs("test", List.of(Role.SECRETS_ADMIN),
+                () -> policies.list().getLast().name());
+        SecurityContextHolder.setContext(GantryUserSecurityContextFactory.contextFor(name,
+                List.of(Role.SECRETS_ADMIN)));
+        CreatedVaultToken parent;
+        try {
+            parent = vaultTokens.create(new NewVaultToken("ci", Set.of(policy), Duration.ofHours(1),
+                    Duration.ofHours(2), true, null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        VaultTokenAuthentication parentAuthentication = vaultTokens.authenticate(parent.value()).orElseThrow();
+        SecurityContextHolder.getContext().setAuthentication(parentAuthentication);
+        CreatedVaultToken child;
+        try {
+            child = vaultTokens.create(new NewVaultToken("step", Set.of(policy), Duration.ofMinutes(30), null,
+                    false, null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(vaultTokens.authenticate(child.value())).isPresent();
+
+        SystemAuthority.runAs("test", List.of(Role.ADMIN), () -> {
+            users.disable(name);
+        });
+
+        assertThat(vaultTokens.authenticate(parent.value())).isEmpty();
+        assertThat(vaultTokens.authenticate(child.value())).isEmpty();
     }
 
     /** One portal request through the session guard, as the session's principal; true if the session lived. */

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * An unreadable body sent to the vault may hold a secret value or an unseal share: the parser's message can
  * quote part of it, so it is neither echoed nor logged here, unlike elsewhere in the API.
  */
-@RestControllerAdvice(assignableTypes = {SecretsController.class, VaultSealController.class})
+@RestControllerAdvice(assignableTypes = {SecretsController.class, VaultSealController.class, VaultTokensController.class,
+        SecretPoliciesController.class, SecretRotationController.class, SealedExportController.class,
+        RepositoryScansController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SecretsApiErrors {
 

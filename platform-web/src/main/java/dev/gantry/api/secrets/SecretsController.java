@@ -73,7 +73,7 @@ class SecretsController {
     }
 
     @GetMapping("/data/{*path}")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:read')")
+    @PreAuthorize(SecretsAccess.READ)
     @Operation(summary = "Read the current version of a secret, or version k",
             description = "The response carries the value and Cache-Control: no-store. A deleted or destroyed "
                     + "version answers 404.")
@@ -90,7 +90,7 @@ class SecretsController {
     }
 
     @PutMapping("/data/{*path}")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Write a new version", description = "Body {\"value\": \"...\", \"cas\": n}. With cas, "
             + "the write happens only if the current version is n (0: only if the secret does not exist yet); "
             + "otherwise 409 with field cas.")
@@ -110,7 +110,7 @@ class SecretsController {
     }
 
     @PostMapping("/data/{*path}")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Write a new version (same as PUT)")
     SecretVersionInfo writeByPost(@Parameter(description = PATH) @PathVariable String path,
                                   @RequestBody WriteRequest request) {
@@ -119,14 +119,14 @@ class SecretsController {
 
     @DeleteMapping("/data/{*path}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Soft-delete the current version", description = "Undelete brings it back.")
     void deleteCurrent(@Parameter(description = PATH) @PathVariable String path) {
         vault.delete(SecretPaths.fromUrl(path));
     }
 
     @GetMapping("/metadata")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:read')")
+    @PreAuthorize(SecretsAccess.READ)
     @Operation(summary = "List secrets whose path starts with a prefix, by path, without values")
     PageResponse<SecretMetadata> list(@RequestParam(defaultValue = "") String prefix,
                                       @RequestParam(defaultValue = "0") int page,
@@ -138,14 +138,14 @@ class SecretsController {
     }
 
     @GetMapping("/metadata/{*path}")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:read')")
+    @PreAuthorize(SecretsAccess.READ)
     @Operation(summary = "A secret's metadata and version history, without values")
     SecretMetadata metadata(@Parameter(description = PATH) @PathVariable String path) {
         return vault.metadata(SecretPaths.fromUrl(path));
     }
 
     @PutMapping("/metadata/{*path}")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Set the description and how many versions keep their values",
             description = "Body {\"description\": \"...\", \"maxVersions\": n}; versions beyond the newest n are "
                     + "destroyed at once.")
@@ -163,7 +163,7 @@ class SecretsController {
     }
 
     @PostMapping("/metadata/{*path}")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Configure a secret (same as PUT)")
     SecretMetadata configureByPost(@Parameter(description = PATH) @PathVariable String path,
                                    @RequestBody ConfigureRequest request) {
@@ -172,7 +172,7 @@ class SecretsController {
 
     @PostMapping("/delete/{*path}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Soft-delete versions", description = "Body {\"versions\": [1, 2]}; none: the current one.")
     void delete(@Parameter(description = PATH) @PathVariable String path,
                 @RequestBody(required = false) @Nullable VersionsRequest request) {
@@ -181,7 +181,7 @@ class SecretsController {
 
     @PostMapping("/undelete/{*path}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Bring soft-deleted versions back", description = "Body {\"versions\": [1, 2]}.")
     void undelete(@Parameter(description = PATH) @PathVariable String path,
                   @RequestBody(required = false) @Nullable VersionsRequest request) {
@@ -190,7 +190,7 @@ class SecretsController {
 
     @PostMapping("/destroy/{*path}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Remove the values of versions for good",
             description = "Body {\"versions\": [1, 2]}. The history keeps the versions, marked destroyed.")
     void destroy(@Parameter(description = PATH) @PathVariable String path,
@@ -199,7 +199,7 @@ class SecretsController {
     }
 
     @PostMapping("/rollback/{*path}")
-    @PreAuthorize("hasAuthority('SCOPE_secrets:write')")
+    @PreAuthorize(SecretsAccess.WRITE)
     @Operation(summary = "Write an earlier version's value again as the new current version",
             description = "Body {\"version\": k}.")
     SecretVersionInfo rollback(@Parameter(description = PATH) @PathVariable String path,
