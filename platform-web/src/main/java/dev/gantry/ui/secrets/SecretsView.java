@@ -109,7 +109,8 @@ class SecretsView extends VerticalLayout implements SecretDetails.Actions, Befor
         details.getStyle().set("padding", "0 var(--lumo-space-m)");
         details.add(new Paragraph("Select a secret to see its versions."));
         SplitLayout split = new SplitLayout(grid, details);
-        split.setSplitterPosition(40);
+        // The panel holds the versions grid with its actions: give it the larger share.
+        split.setSplitterPosition(32);
         split.setSizeFull();
         addAndExpand(split);
     }
