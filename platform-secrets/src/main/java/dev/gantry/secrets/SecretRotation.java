@@ -397,6 +397,41 @@ public class SecretRotation {
                         + " (no policy or expiry covers it)"));
     }
 
+    /**
+     * Every version of one secret with its staging label, rotation times and last read, newest first. Needs the
+     * list capability on it, like its metadata.
+     */
+    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
+    @PreAuthorize("isAuthenticated()")
+    public List<VersionActivity> activity(String path) {
+        String canonical = SecretPath.parse(path).toString();
+        seal.keyring();
+        permissions.require(Operation.LIST, canonical, hmac(canonical));
+        SecretRow row = row(canonical);
+        return jdbc.query("select v.version, s.label, v.created_at, v.created_by, v.current_since, v.failed_at, "
+                + "v.deleted_at, v.destroyed_at, r.last_read_at from secret_version v "
+                + "left join secret_stage s on s.secret_id = v.secret_id and s.version = v.version "
+                + "left join secret_version_read r on r.version_id = v.id "
+                + "where v.secret_id = ? order by v.version desc", (rs, n) -> {
+                    String label = rs.getString("label");
+                    Instant currentSince = instant(rs.getTimestamp("current_since"));
+                    Instant failedAt = instant(rs.getTimestamp("failed_at"));
+                    // The same order of precedence as the vault's own metadata.
+                    VersionState state = rs.getTimestamp("destroyed_at") != null ? VersionState.DESTROYED
+                            : failedAt != null ? VersionState.FAILED
+                            : currentSince == null ? VersionState.PENDING
+                            : rs.getTimestamp("deleted_at") != null ? VersionState.DELETED
+                            : VersionState.ACTIVE;
+                    return new VersionActivity(rs.getLong("version"),
+                            label == null ? null : StageLabel.valueOf(label), state, rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                            currentSince, failedAt, instant(rs.getTimestamp("last_read_at")));
+                }, row.id());
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     /** Due, failing, and expiring within {@code horizon} (or expired): the dashboard's three lists. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

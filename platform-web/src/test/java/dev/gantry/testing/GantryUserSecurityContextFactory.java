@@ -19,13 +19,22 @@ public class GantryUserSecurityContextFactory implements WithSecurityContextFact
 
     @Override
     public SecurityContext createSecurityContext(WithGantryUser user) {
-        return contextFor(user.username(), List.of(user.roles()));
+        return contextFor(user.username(), List.of(user.roles()), List.of(user.teamRoles()));
     }
 
     public static SecurityContext contextFor(String username, List<Role> roles) {
+        return contextFor(username, roles, List.of());
+    }
+
+    /** {@code teamRoles} as {@code slug:ROLE}, turned into the authorities a member of those teams holds. */
+    public static SecurityContext contextFor(String username, List<Role> roles, List<String> teamRoles) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Authorities.SIGNED_IN));
         roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        for (String teamRole : teamRoles) {
+            String[] parts = teamRole.split(":", 2);
+            authorities.add(new SimpleGrantedAuthority(Authorities.teamRole(parts[0], Role.valueOf(parts[1]))));
+        }
         GantryPrincipal principal = new GantryPrincipal(UUID.nameUUIDFromBytes(username.getBytes()), username,
                 username, 0, SignInStage.COMPLETE);
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -20,4 +20,7 @@ public @interface WithGantryUser {
     String username() default "tester";
 
     Role[] roles() default {};
+
+    /** Roles in teams, each as {@code slug:ROLE} (e.g. {@code payments:ENGINEER}): how people reach team secrets. */
+    String[] teamRoles() default {};
 }

@@ -43,11 +43,16 @@ class ViewAccessMatrixIntegrationTests extends PortalTestSupport {
             Map.entry("audit", EnumSet.of(Role.ADMIN, Role.AUDITOR)),
             Map.entry("admin/users", EnumSet.of(Role.ADMIN)),
             Map.entry("admin/teams", EnumSet.of(Role.ADMIN)),
-            Map.entry("secrets", EnumSet.of(Role.SECRETS_ADMIN, Role.ENGINEER, Role.VIEWER)),
+            // What a person sees in the vault follows their path policies (ADR 6), not the page.
+            Map.entry("secrets", EVERYONE),
+            Map.entry("secrets/rotation", EVERYONE),
+            Map.entry("secrets/tokens", EVERYONE),
             Map.entry("secrets/seal", EnumSet.of(Role.SECRETS_ADMIN)),
+            Map.entry("secrets/policies", EnumSet.of(Role.SECRETS_ADMIN)),
+            Map.entry("secrets/scans", EnumSet.of(Role.SECRETS_ADMIN)),
             Map.entry("recovery", EnumSet.of(Role.ADMIN, Role.AUDITOR, Role.ENGINEER, Role.VIEWER)));
     private static final Set<String> OPEN_TO_ANY_MEMBER = Set.of("", "catalog", "policy", "account/tokens",
-            "account");
+            "account", "secrets", "secrets/rotation", "secrets/tokens");
 
     @Autowired UserManagement users;
 

@@ -25,7 +25,12 @@ public final class OneTimeSecretDialog extends Dialog {
             close();
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(close);
+        close.setId("one-time-secret-stored");
+        // Copies what the browser already shows; the value is not sent again.
+        Button copy = new Button("Copy", e -> secret.getElement()
+                .executeJs("navigator.clipboard && navigator.clipboard.writeText(this.textContent)"));
+        copy.setId("one-time-secret-copy");
+        getFooter().add(copy, close);
         addDetachListener(e -> removeAll());
     }
 }

@@ -20,6 +20,10 @@ import com.vaadin.flow.router.Route;
 import dev.gantry.config.VaultUnsealing;
 import dev.gantry.domain.ConflictException;
 import dev.gantry.domain.InvalidInputException;
+import dev.gantry.secrets.RekeyOutcome;
+import dev.gantry.secrets.RekeyStatus;
+import dev.gantry.secrets.RewrapStatus;
+import dev.gantry.secrets.RootKeyRewrap;
 import dev.gantry.secrets.SealStatus;
 import dev.gantry.secrets.UnsealMode;
 import dev.gantry.secrets.UnsealShares;
@@ -30,7 +34,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The vault's seal on this node, for secrets administrators: where it stands, initialising it with shares (shown
- * once), entering shares one by one with the progress towards the threshold, and sealing it again.
+ * once), entering shares one by one with the progress towards the threshold, and sealing it again; once unsealed,
+ * rekeying to new shares (ADR 8), rotating the root key, rewrapping stored keys under it with progress, and
+ * raising the minimum decryption version once nothing needs an older one.
  */
 @Route("secrets/seal")
 @PageTitle("Vault seal · Gantry")
@@ -40,11 +46,13 @@ class VaultSealView extends VerticalLayout {
 
     private final VaultSeal seal;
     private final VaultUnsealing unsealing;
+    private final RootKeyRewrap rewrap;
     private final Div content = new Div();
 
-    VaultSealView(VaultSeal seal, VaultUnsealing unsealing) {
+    VaultSealView(VaultSeal seal, VaultUnsealing unsealing, RootKeyRewrap rewrap) {
         this.seal = seal;
         this.unsealing = unsealing;
+        this.rewrap = rewrap;
         addClassName("gantry-page");
         content.setWidthFull();
         add(content);
@@ -55,6 +63,12 @@ class VaultSealView extends VerticalLayout {
         content.removeAll();
         SealStatus status = seal.status();
         FlexLayout cards = new FlexLayout(statusCard(status), actionCard(status));
+        if (status.initialised() && !status.sealed()) {
+            if (status.mode() == UnsealMode.SHAMIR) {
+                cards.add(rekeyCard());
+            }
+            cards.add(rewrapCard());
+        }
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
         content.add(cards);
@@ -199,11 +213,136 @@ class VaultSealView extends VerticalLayout {
         sealNow.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button rotate = new Button("Rotate root key", VaadinIcon.REFRESH.create(), e -> {
             int version = seal.rotateRootKey();
-            Notifications.done("New writes use root key version " + version);
+            Notifications.done("New writes use root key version " + version
+                    + "; rewrap the stored keys to stop depending on older versions");
+            refresh();
         });
         rotate.setId("rotate-root-key");
         card.add(new Paragraph("Seal the vault if you suspect this node is compromised: the root key leaves its "
                 + "memory at once."), new HorizontalLayout(sealNow, rotate));
+        return card;
+    }
+
+    private Div rekeyCard() {
+        Div card = card("Rekey: new shares");
+        card.setId("rekey-card");
+        RekeyStatus status = seal.rekeyStatus();
+        if (!status.inProgress()) {
+            IntegerField shares = new IntegerField("New shares (n)");
+            shares.setId("rekey-shares");
+            shares.setValue(5);
+            shares.setMin(1);
+            shares.setMax(VaultSeal.MAX_SHARES);
+            shares.setStepButtonsVisible(true);
+            IntegerField threshold = new IntegerField("Needed (t)");
+            threshold.setId("rekey-threshold");
+            threshold.setValue(3);
+            threshold.setMin(1);
+            threshold.setStepButtonsVisible(true);
+            Button start = new Button("Start rekey", VaadinIcon.KEY.create(), e -> {
+                try {
+                    seal.startRekey(value(shares), value(threshold));
+                    refresh();
+                } catch (InvalidInputException invalid) {
+                    IntegerField field = "threshold".equals(invalid.field()) ? threshold : shares;
+                    field.setInvalid(true);
+                    field.setErrorMessage(invalid.getMessage());
+                } catch (ConflictException conflict) {
+                    Notifications.refused(conflict.getMessage());
+                    refresh();
+                }
+            });
+            start.setId("start-rekey");
+            card.add(new Paragraph("Replaces the unseal shares: holders of the current shares enter theirs, then "
+                    + "the new ones are shown once. The old shares open nothing afterwards."),
+                    new HorizontalLayout(shares, threshold), start);
+            return card;
+        }
+        ProgressBar progress = new ProgressBar(0, status.required(), status.progress());
+        progress.setId("rekey-progress-bar");
+        Span counter = new Span(status.progress() + " of " + status.required() + " current shares entered, for "
+                + status.newShares() + " new shares with threshold " + status.newThreshold());
+        counter.setId("rekey-progress");
+        PasswordField share = new PasswordField("A current unseal share");
+        share.setId("rekey-share");
+        share.setWidthFull();
+        share.setRevealButtonVisible(false);
+        String nonce = status.nonce();
+        Button submit = new Button("Submit share", VaadinIcon.UNLOCK.create(), e -> {
+            String given = share.getValue();
+            share.clear();
+            try {
+                RekeyOutcome outcome = seal.submitRekeyShare(nonce == null ? "" : nonce, given);
+                refresh();
+                if (outcome instanceof RekeyOutcome.Completed completed) {
+                    new OneTimeSecretDialog("New unseal shares",
+                            "The vault is rekeyed: the old shares open nothing. Give each new share to a different "
+                                    + "person, shown only now. Any " + completed.shares().threshold()
+                                    + " of them unseal the vault.",
+                            String.join("\n", completed.shares().shares())).open();
+                } else {
+                    Notifications.done("Share accepted");
+                }
+            } catch (InvalidInputException | ConflictException refused) {
+                Notifications.refused(refused.getMessage());
+                refresh();
+            }
+        });
+        submit.setId("submit-rekey-share");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel rekey", e -> {
+            seal.cancelRekey();
+            refresh();
+        });
+        cancel.setId("cancel-rekey");
+        card.add(progress, counter, share, new HorizontalLayout(submit, cancel));
+        return card;
+    }
+
+    private Div rewrapCard() {
+        Div card = card("Root key versions");
+        card.setId("rewrap-card");
+        RewrapStatus status = rewrap.status();
+        ProgressBar progress = new ProgressBar(0, Math.max(1, status.total()), status.total() == 0 ? 1
+                : status.done());
+        progress.setId("rewrap-progress-bar");
+        Span counter = new Span(status.done() + " of " + status.total() + " stored keys under root key version "
+                + status.targetKeyVersion());
+        counter.setId("rewrap-progress");
+        Paragraph versions = new Paragraph("Oldest version still in use: " + status.lowestKeyVersionInUse()
+                + " · minimum decryption version: " + status.minDecryptionVersion());
+        versions.addClassName("gantry-muted");
+        Button batch = new Button("Rewrap " + RootKeyRewrap.DEFAULT_BATCH + " keys", VaadinIcon.REFRESH.create(),
+                e -> {
+                    RewrapStatus after = rewrap.runBatch();
+                    Notifications.done(after.complete() ? "Every stored key is under version "
+                            + after.targetKeyVersion() : after.pending() + " keys left to rewrap");
+                    refresh();
+                });
+        batch.setId("rewrap-batch");
+        batch.setEnabled(!status.complete());
+        int raiseTo = status.lowestKeyVersionInUse();
+        Button raise = new Button("Refuse versions below " + raiseTo, VaadinIcon.BAN.create(), e -> {
+            ConfirmDialog confirm = new ConfirmDialog("Raise the minimum decryption version to " + raiseTo + "?",
+                    "Data under an older root key version, such as rows restored from an old backup, will be "
+                            + "refused. This cannot be lowered again.", "Raise", ok -> {
+                        try {
+                            rewrap.raiseMinDecryptionVersion(raiseTo);
+                            Notifications.done("Root key versions below " + raiseTo + " are refused now");
+                        } catch (InvalidInputException | ConflictException refused) {
+                            Notifications.refused(refused.getMessage());
+                        }
+                        refresh();
+                    });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        raise.setId("raise-min-decryption");
+        raise.setEnabled(status.complete() && raiseTo > status.minDecryptionVersion());
+        card.add(new Paragraph("After a root key rotation, rewrap moves each stored data key under the newest "
+                + "version without decrypting any value."), progress, counter, versions,
+                new HorizontalLayout(batch, raise));
         return card;
     }
 

@@ -52,7 +52,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     @Autowired AuditLog audit;
 
     @Test
-    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-engineer", teamRoles = {"uicreate:ENGINEER"})
     void anEngineerCreatesASecretThatTheVaultThenHolds() {
         navigate("secrets", Component.class);
         test($(Button.class).withId("new-secret").single()).click();
@@ -60,7 +60,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
         test($(TextArea.class).withId("secret-value").single()).setValue("created in the portal");
         test($(Button.class).withId("save-secret").single()).click();
 
-        assertThat(as("ui-engineer", Role.ENGINEER, () -> new String(vault.read("uicreate/api/staging/token")
+        assertThat(as("ui-keeper", Role.SECRETS_ADMIN, () -> new String(vault.read("uicreate/api/staging/token")
                 .value().chars()))).isEqualTo("created in the portal");
         assertThat($(Dialog.class).all()).as("the dialog and its value are gone").isEmpty();
         assertThat($(SecretDetails.class).single().getElement().getTextRecursively())
@@ -68,7 +68,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-engineer", teamRoles = {"uigrid:ENGINEER", "uigridother:ENGINEER"})
     void theGridListsSecretsUnderThePrefixTyped() {
         stored("uigrid/api/staging/a", "x");
         stored("uigrid/api/staging/b", "x");
@@ -83,7 +83,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-engineer", teamRoles = {"uireveal:ENGINEER"})
     void aStagingValueIsShownOnlyOnClickAndDroppedWhenTheDialogCloses() {
         stored("uireveal/api/staging/db", "staging-value-1");
         openSecret("uireveal/");
@@ -103,7 +103,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-prod-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-prod-engineer", teamRoles = {"uiprod:ENGINEER"})
     void aProductionValueNeedsThePasswordAgainBeforeItIsShown() {
         String password = accountFor("ui-prod-engineer");
         stored("uiprod/api/prod/db", "production-value");
@@ -126,7 +126,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-mfa-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-mfa-engineer", teamRoles = {"uimfa:ENGINEER"})
     void aProductionValueNeedsAFreshCodeFromAnEnrolledAuthenticator() {
         accountFor("ui-mfa-engineer");
         byte[] secret = enrolled("ui-mfa-engineer");
@@ -143,7 +143,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-engineer", teamRoles = {"uidelete:ENGINEER"})
     void deletingAVersionAsksFirstAndUndeletingBringsItBack() {
         stored("uidelete/api/staging/db", "x");
         openSecret("uidelete/");
@@ -160,7 +160,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-engineer", teamRoles = {"uirollback:ENGINEER"})
     void rollingBackWritesTheEarlierValueAgainAsTheNewestVersion() {
         stored("uirollback/api/staging/db", "good");
         stored("uirollback/api/staging/db", "broken");
@@ -170,7 +170,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
         versionAction("rollback-1").click();
         test($(ConfirmDialog.class).single()).confirm();
 
-        assertThat(as("ui-engineer", Role.ENGINEER, () -> {
+        assertThat(as("ui-keeper", Role.SECRETS_ADMIN, () -> {
             var current = vault.read("uirollback/api/staging/db");
             return current.version() + ":" + new String(current.value().chars());
         })).isEqualTo("3:good");
@@ -191,7 +191,7 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-engineer", teamRoles = {"uicas:ENGINEER"})
     void aNewVersionOverAVersionSomeoneElseReplacedIsRefusedOnTheValue() {
         stored("uicas/api/staging/db", "one");
         openSecret("uicas/");
@@ -205,12 +205,12 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
 
         assertThat(value.isInvalid()).isTrue();
         assertThat(value.getErrorMessage()).contains("Someone else wrote");
-        assertThat(as("ui-engineer", Role.ENGINEER, () -> new String(vault.read("uicas/api/staging/db")
+        assertThat(as("ui-keeper", Role.SECRETS_ADMIN, () -> new String(vault.read("uicas/api/staging/db")
                 .value().chars()))).isEqualTo("written meanwhile");
     }
 
     @Test
-    @WithGantryUser(username = "ui-viewer", roles = Role.VIEWER)
+    @WithGantryUser(username = "ui-viewer", teamRoles = {"uiviewer:VIEWER"})
     void aViewerBrowsesMetadataWithoutAnyWayToReadOrChange() {
         stored("uiviewer/api/staging/db", "x");
         openSecret("uiviewer/");
@@ -223,7 +223,33 @@ class SecretsViewIntegrationTests extends PortalTestSupport {
     }
 
     @Test
-    @WithGantryUser(username = "ui-engineer", roles = Role.ENGINEER)
+    @WithGantryUser(username = "ui-team-engineer", teamRoles = "uionlya:ENGINEER")
+    void aTeamMemberSeesTheirTeamsSecretsAndNoOtherTeams() {
+        stored("uionlya/api/staging/db", "x");
+        stored("uionlyb/api/staging/db", "x");
+        navigate("secrets", Component.class);
+
+        test($(TextField.class).withId("secret-prefix").single()).setValue("uionly");
+
+        Grid<?> grid = $(Grid.class).withId("secrets-grid").single();
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).getCellText(0, 0)).isEqualTo("uionlya/api/staging/db");
+    }
+
+    @Test
+    @WithGantryUser(username = "ui-global-engineer", roles = Role.ENGINEER)
+    void aGlobalEngineerWithoutATeamOpensTheViewButSeesNoTeamsSecret() {
+        stored("uinoteam/api/staging/db", "x");
+        navigate("secrets", Component.class);
+
+        test($(TextField.class).withId("secret-prefix").single()).setValue("uinoteam/");
+
+        assertThat(test($(Grid.class).withId("secrets-grid").single()).size()).isZero();
+        assertThat($(Button.class).withId("new-secret").exists()).as("no policy writes anywhere").isFalse();
+    }
+
+    @Test
+    @WithGantryUser(username = "ui-engineer", teamRoles = "uisealed:ENGINEER")
     void aSealedVaultIsExplainedInsteadOfFailing() {
         as("ui-keeper", Role.SECRETS_ADMIN, () -> {
             seal.seal();

@@ -7,6 +7,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import dev.gantry.domain.Role;
+import dev.gantry.secrets.RootKeyRewrap;
+import dev.gantry.secrets.SecretValue;
+import dev.gantry.secrets.SecretVault;
 import dev.gantry.secrets.VaultSeal;
 import dev.gantry.testing.WithGantryUser;
 import dev.gantry.ui.PortalTestSupport;
@@ -17,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class VaultSealViewIntegrationTests extends PortalTestSupport {
 
     @Autowired VaultSeal seal;
+    @Autowired RootKeyRewrap rewrap;
+    @Autowired SecretVault vault;
 
     @Test
     @WithGantryUser(username = "seal-keeper", roles = Role.SECRETS_ADMIN)
@@ -34,5 +39,25 @@ class VaultSealViewIntegrationTests extends PortalTestSupport {
 
         assertThat(seal.status().sealed()).isFalse();
         assertThat($(Span.class).withId("seal-state").single().getText()).isEqualTo("unsealed");
+    }
+
+    @Test
+    @WithGantryUser(username = "seal-keeper", roles = Role.SECRETS_ADMIN)
+    void afterARootKeyRotationTheRewrapMovesEveryStoredKeyAndShowsItsProgress() {
+        vault.write("uirewrap/api/staging/db", SecretValue.of("x".toCharArray()), null);
+        navigate("secrets/seal", Component.class);
+
+        test($(Button.class).withId("rotate-root-key").single()).click();
+        assertThat(rewrap.status().complete()).isFalse();
+        assertThat($(Span.class).withId("rewrap-progress").single().getText())
+                .startsWith(rewrap.status().done() + " of " + rewrap.status().total());
+        while ($(Button.class).withId("rewrap-batch").single().isEnabled()) {
+            test($(Button.class).withId("rewrap-batch").single()).click();
+        }
+
+        assertThat(rewrap.status().complete()).isTrue();
+        assertThat($(Span.class).withId("rewrap-progress").single().getText())
+                .startsWith(rewrap.status().total() + " of " + rewrap.status().total());
+        assertThat($(Button.class).withId("raise-min-decryption").single().isEnabled()).isTrue();
     }
 }

@@ -110,6 +110,33 @@ class VaultSealViewWithSharesIntegrationTests extends SpringBrowserlessTest {
         assertThat($(PasswordField.class).withId("unseal-share").single().getValue()).isEmpty();
     }
 
+    @Test
+    void rekeyingTakesTheCurrentSharesAndShowsNewOnesThatUnsealOnce() {
+        List<String> old = seal.initialise(3, 2).shares();
+        seal.submitShare(old.get(0));
+        seal.submitShare(old.get(1));
+        navigate("secrets/seal", Component.class);
+
+        test($(IntegerField.class).withId("rekey-shares").single()).setValue(4);
+        test($(IntegerField.class).withId("rekey-threshold").single()).setValue(3);
+        test($(Button.class).withId("start-rekey").single()).click();
+        rekeyWith(old.get(2));
+        assertThat($(Span.class).withId("rekey-progress").single().getText()).startsWith("1 of 2 current shares");
+        rekeyWith(old.get(0));
+
+        List<String> fresh = $(Div.class).withId("one-time-secret").single().getText().lines().toList();
+        assertThat(fresh).hasSize(4);
+        assertThat(seal.rekeyStatus().inProgress()).isFalse();
+        seal.seal();
+        fresh.subList(1, 4).forEach(seal::submitShare);
+        assertThat(seal.status().sealed()).as("three of the new shares unseal").isFalse();
+    }
+
+    private void rekeyWith(String share) {
+        test($(PasswordField.class).withId("rekey-share").single()).setValue(share);
+        test($(Button.class).withId("submit-rekey-share").single()).click();
+    }
+
     private void enter(String share) {
         test($(PasswordField.class).withId("unseal-share").single()).setValue(share);
         test($(Button.class).withId("submit-share").single()).click();
