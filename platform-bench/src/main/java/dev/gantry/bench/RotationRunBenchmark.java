@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -61,6 +62,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+// JMH interrupts an iteration after 10 minutes by default, and an interrupt closes H2's file channel mid-write.
+@Timeout(time = 60, timeUnit = TimeUnit.MINUTES)
 public class RotationRunBenchmark {
 
     private static final String PREFIX = "bench/rotation/prod/";
