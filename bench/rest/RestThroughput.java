@@ -1,0 +1,156 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop load on a running Gantry: C virtual threads each send one request after the other, for a fixed time,
+ * through one java.net.http client, so every phase has the same concurrency and the same client cost.
+ *
+ * <p>Phases, in each round: the baseline {@code GET /api/v1/policy} (token authentication and a small JSON answer
+ * from memory), {@code GET /api/v1/secrets/data/<path>} of a random one of N secrets (policy check, decryption,
+ * an audit entry) and {@code PUT} of a new version of a random one (encryption, a new version row, an audit entry).
+ * Rounds alternate the phases so a change of load on the shared machine touches all of them alike. The first
+ * round warms the JIT and is not reported.
+ *
+ * <p>Usage: {@code java RestThroughput.java <base-url> <token-file> <secrets> <concurrency> <seconds> <rounds>}
+ */
+public final class RestThroughput {
+
+    private record Phase(String name, int ok, int failed, double perSecond, long p50Micros, long p99Micros) {
+    }
+
+    private static final String PREFIX = "/api/v1/secrets/data/payments/bench/prod/secret-";
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String token = Files.readString(Path.of(args[1])).strip();
+        int secrets = Integer.parseInt(args[2]);
+        int concurrency = Integer.parseInt(args[3]);
+        Duration length = Duration.ofSeconds(Long.parseLong(args[4]));
+        int rounds = Integer.parseInt(args[5]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        long started = System.nanoTime();
+        AtomicLong next = new AtomicLong();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    for (long i; (i = next.getAndIncrement()) < secrets; ) {
+                        int status = send(http, put(base, token, i)).statusCode();
+                        if (status != 200) {
+                            throw new IllegalStateException("writing secret " + i + " answered " + status);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        System.out.printf("wrote %d secrets of 64 bytes in %.1f s%n", secrets, (System.nanoTime() - started) / 1e9);
+
+        List<List<Phase>> reported = new ArrayList<>();
+        for (int round = 0; round <= rounds; round++) {
+            List<Phase> phases = List.of(
+                    run("baseline GET /api/v1/policy", concurrency, length, http,
+                            () -> HttpRequest.newBuilder(URI.create(base + "/api/v1/policy"))
+                                    .header("Authorization", "Bearer " + token).GET().build()),
+                    run("read GET /secrets/data", concurrency, length, http,
+                            () -> HttpRequest.newBuilder(URI.create(base + PREFIX
+                                            + ThreadLocalRandom.current().nextInt(secrets)))
+                                    .header("Authorization", "Bearer " + token).GET().build()),
+                    run("write PUT /secrets/data", concurrency, length, http,
+                            () -> put(base, token, ThreadLocalRandom.current().nextInt(secrets))));
+            if (round == 0) {
+                System.out.println("round 0 (warm-up, not reported): "
+                        + phases.stream().map(p -> String.format("%.0f", p.perSecond())).toList() + " req/s");
+                continue;
+            }
+            reported.add(phases);
+            System.out.printf("round %d%n", round);
+            for (Phase p : phases) {
+                System.out.printf("  %-30s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  ok %d  failed %d%n", p.name(),
+                        p.perSecond(), p.p50Micros() / 1000.0, p.p99Micros() / 1000.0, p.ok(), p.failed());
+            }
+            System.out.printf("  ratio read/baseline %.2f, write/baseline %.2f%n",
+                    phases.get(1).perSecond() / phases.get(0).perSecond(),
+                    phases.get(2).perSecond() / phases.get(0).perSecond());
+        }
+        double[] mean = new double[3];
+        for (List<Phase> phases : reported) {
+            for (int i = 0; i < 3; i++) {
+                mean[i] += phases.get(i).perSecond() / reported.size();
+            }
+        }
+        System.out.printf("mean over %d rounds: baseline %.0f, read %.0f, write %.0f req/s; "
+                        + "read/baseline %.2f, write/baseline %.2f%n", reported.size(), mean[0], mean[1], mean[2],
+                mean[1] / mean[0], mean[2] / mean[0]);
+    }
+
+    private static HttpRequest put(String base, String token, long i) {
+        byte[] value = new byte[24];
+        ThreadLocalRandom.current().nextBytes(value);
+        String body = "{\"value\":\"" + java.util.HexFormat.of().formatHex(value) + "-" + i + "\"}";
+        return HttpRequest.newBuilder(URI.create(base + PREFIX + i))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Phase run(String name, int concurrency, Duration length, HttpClient http,
+                             java.util.function.Supplier<HttpRequest> requests) throws Exception {
+        long deadline = System.nanoTime() + length.toNanos();
+        List<long[]> latencies = new ArrayList<>();
+        int[] ok = new int[concurrency];
+        int[] failed = new int[concurrency];
+        long start = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                int worker = w;
+                long[] mine = new long[200_000];
+                latencies.add(mine);
+                pool.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        long sent = System.nanoTime();
+                        int status = send(http, requests.get()).statusCode();
+                        long took = (System.nanoTime() - sent) / 1000;
+                        if (status == 200) {
+                            if (ok[worker] < mine.length) {
+                                mine[ok[worker]] = took;
+                            }
+                            ok[worker]++;
+                        } else {
+                            failed[worker]++;
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int total = Arrays.stream(ok).sum();
+        long[] all = new long[Math.min(total, concurrency * 200_000)];
+        int at = 0;
+        for (int w = 0; w < concurrency; w++) {
+            int n = Math.min(ok[w], 200_000);
+            System.arraycopy(latencies.get(w), 0, all, at, n);
+            at += n;
+        }
+        Arrays.sort(all, 0, at);
+        long p50 = at == 0 ? 0 : all[at / 2];
+        long p99 = at == 0 ? 0 : all[Math.min(at - 1, (int) (at * 0.99))];
+        return new Phase(name, total, Arrays.stream(failed).sum(), total / seconds, p50, p99);
+    }
+}
