@@ -20,7 +20,7 @@ class ApiScopeTests {
     void wireNamesAreTheOnesClientsAreToldAbout() {
         assertThat(Arrays.stream(ApiScope.values()).map(ApiScope::wireName)).containsExactly(
                 "audit:read", "audit:verify", "catalog:read", "catalog:write", "users:read", "users:write",
-                "teams:write", "policy:read", "tokens:write", "metrics:read", "secrets:read", "secrets:write",
+                "teams:write", "policy:read", "recovery:read", "recovery:write", "tokens:write", "metrics:read", "secrets:read", "secrets:write",
                 "secrets:seal");
     }
 
