@@ -33,6 +33,11 @@ import dev.gantry.testing.GantryUserSecurityContextFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -71,6 +76,10 @@ class CanaryValueNeverReachesDiskLogsOrExportsJourneyTests {
                 "--logging.file.name=" + data.resolve("logs/gantry.log"),
                 "--logging.level.dev.gantry=debug", "--logging.level.org.springframework.web=debug",
                 "--spring.main.banner-mode=off");
+        // Boot writes logging.file.name only when it configures logging itself; in a suite where other contexts
+        // configured it first, that file may never appear. This appender writes every event of the run to a file
+        // of the data directory whatever happened before, so the search below always has a log file to read.
+        FileAppender<ILoggingEvent> logFile = logFile(data.resolve("logs/run.log"));
         ApiCaller api = new ApiCaller(port);
         String keeper;
         List<Answer> reads = new ArrayList<>();
@@ -116,6 +125,7 @@ class CanaryValueNeverReachesDiskLogsOrExportsJourneyTests {
             assertThat(csv.body()).as("the audit trail names the secret's path").contains(PATH);
         } finally {
             gantry.close();
+            detach(logFile);
         }
 
         assertThat(reads).as("the explicit reads return the canary").allSatisfy(read -> {
@@ -135,7 +145,7 @@ class CanaryValueNeverReachesDiskLogsOrExportsJourneyTests {
         assertThat(files).as("the run left its database, keys, audit checkpoints and log file")
                 .anySatisfy(file -> assertThat(file.toString()).endsWith(".mv.db"))
                 .anySatisfy(file -> assertThat(file.toString()).endsWith("secrets-unseal.key"))
-                .anySatisfy(file -> assertThat(file.toString()).endsWith("gantry.log"))
+                .anySatisfy(file -> assertThat(file.toString()).endsWith("run.log"))
                 .anySatisfy(file -> assertThat(file.toString()).endsWith("canary.sealed"));
         for (Path file : files) {
             assertNoCanaryIn(file.toString(), Files.readAllBytes(file), forms);
@@ -210,5 +220,27 @@ class CanaryValueNeverReachesDiskLogsOrExportsJourneyTests {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static FileAppender<ILoggingEvent> logFile(Path file) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d %level %logger %msg%n%ex");
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("canary-run");
+        appender.setFile(file.toString());
+        appender.setEncoder(encoder);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        return appender;
+    }
+
+    private static void detach(FileAppender<ILoggingEvent> appender) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
+        appender.stop();
     }
 }
