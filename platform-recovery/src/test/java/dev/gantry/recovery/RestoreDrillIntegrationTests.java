@@ -19,6 +19,7 @@ import java.util.List;
 
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,10 +135,12 @@ abstract class RestoreDrillIntegrationTests {
     void aDrillPastItsWindowIsTimedOutItsWorkKilledAndItsScratchRemoved() {
         BackupPlan plan = backupPlans.create(plan("slow-" + suffix(), command("seq 1 1000"), dir.resolve("a")));
         backups.runPlan(plan.id());
+        // A duration of its own, so the check below finds this drill's process and not another build's.
+        String sleep = "sleep 120." + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         DrillPlan drillPlan = drillPlans.create(new DrillPlanDraft("slow-drill-" + suffix(), plan.id(), WEEKLY,
                 DrillPlanDraft.Selection.LATEST, null, new ScratchSpec.NewDirectory(dir.resolve("scratch").toString()),
                 List.of(new Validation.MatchesExpectation(), new Validation.CommandCheck("never ends",
-                        List.of("sh", "-c", "sleep 120"))), Duration.ofSeconds(2)));
+                        List.of("sh", "-c", sleep))), Duration.ofSeconds(2)));
         long start = System.nanoTime();
 
         DrillReport report = drills.runDrill(drillPlan.id());
@@ -146,7 +149,7 @@ abstract class RestoreDrillIntegrationTests {
         assertThat(report.verdict()).isEqualTo(new DrillVerdict.TimedOut(Duration.ofSeconds(2)));
         assertThat(drills.report(report.drillId()).verdict()).isEqualTo(report.verdict());
         assertThat(report.checks()).extracting(CheckResult::name).startsWith("restore", "matches the recorded expectation");
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sleep 120")))
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(sleep)))
                 .as("the validation command was killed").isEmpty();
         assertThat(dir.resolve("scratch")).isEmptyDirectory();
         assertThat(events.stream(DrillFailed.class)).singleElement()
