@@ -107,34 +107,4 @@ class VaultTokensViewIntegrationTests extends PortalTestSupport {
         assertThat(java.util.stream.IntStream.range(0, test(grid).size()).mapToObj(row -> test(grid).getRow(row)))
                 .anySatisfy(t -> assertThat(t.owner()).isEqualTo("ui-token-other"));
     }
-
-    /** A button in a grid's component column: rows render their own components, outside the view's tree. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Button buttonInGrid(String gridId, String column, String buttonId) {
-        Grid grid = $(Grid.class).withId(gridId).single();
-        var rows = test(grid);
-        for (int row = 0; row < rows.size(); row++) {
-            var found = withDescendants(rows.getCellComponent(row, column))
-                    .filter(c -> c instanceof Button && buttonId.equals(c.getId().orElse(null))).findFirst();
-            if (found.isPresent()) {
-                return (Button) found.get();
-            }
-        }
-        throw new AssertionError("no button " + buttonId + " in " + gridId);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private boolean gridHasButton(String gridId, String column, String buttonId) {
-        Grid grid = $(Grid.class).withId(gridId).single();
-        var rows = test(grid);
-        return java.util.stream.IntStream.range(0, rows.size()).boxed()
-                .flatMap(row -> withDescendants(rows.getCellComponent(row, column)))
-                .anyMatch(c -> c instanceof Button && buttonId.equals(c.getId().orElse(null)));
-    }
-
-    private static java.util.stream.Stream<com.vaadin.flow.component.Component> withDescendants(
-            com.vaadin.flow.component.Component component) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(component),
-                component.getChildren().flatMap(c -> withDescendants(c)));
-    }
 }
