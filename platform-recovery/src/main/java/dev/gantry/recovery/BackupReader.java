@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * Reads a backup back as plaintext. Chunks are authenticated as they are read; the whole (length, SHA-256 of the
  * plaintext and, with a manifest, of the stored bytes) is proven when {@link #read} returns -1, so a consumer that
  * must be all-or-nothing reads to the end before it commits anything.
+ *
+ * <p>Read from a location, the plaintext is not hashed a second time: the stored bytes are proven against the
+ * signed manifest, every chunk against its GCM tag, and the final chunk must declare the manifest's plaintext
+ * digest (see docs/recovery-archive-format.md, "What a restore hashes"). A restore of a directory tree still
+ * hashes every file.
  */
 public final class BackupReader extends InputStream {
 
@@ -48,7 +53,8 @@ public final class BackupReader extends InputStream {
         }
         var stored = new DigestingStreams.Hashing(location.open(archiveName));
         try {
-            var archive = new ArchiveReader(stored, key, new BufferBudget(), true);
+            var archive = new ArchiveReader(stored, key, new BufferBudget(), true,
+                    HexFormat.of().parseHex(manifest.plaintextSha256()));
             if (!archive.header().archiveIdHex().equals(manifest.archiveId())) {
                 throw new ArchiveCorruptedException("archive " + archiveName + " has id " + archive.header().archiveIdHex()
                         + " but its manifest names " + manifest.archiveId());
@@ -86,6 +92,10 @@ public final class BackupReader extends InputStream {
             throw new ArchiveCorruptedException("archive " + manifest.archiveName() + " has " + stored.count()
                     + " bytes with SHA-256 " + sha256 + "; its manifest says " + manifest.archiveBytes()
                     + " bytes with SHA-256 " + manifest.archiveSha256());
+        }
+        if (archive.plaintextBytes() != manifest.plaintextBytes()) {
+            throw new ArchiveCorruptedException("archive " + manifest.archiveName() + " holds "
+                    + archive.plaintextBytes() + " plaintext bytes; its manifest says " + manifest.plaintextBytes());
         }
     }
 

@@ -99,6 +99,32 @@ class BackupTests {
     }
 
     @Test
+    void aManifestSignedOverOtherPlaintextRefusesTheArchiveBeforeItsEnd() throws IOException {
+        SignedManifest original = backup("db", seeded(300_000, 13));
+        BackupManifest facts = original.manifest();
+        resign(new BackupManifest(facts.archiveName(), facts.archiveId(), facts.keyId(), facts.createdAt(),
+                facts.plaintextBytes(), sha256(seeded(300_000, 14)), facts.archiveBytes(), facts.archiveSha256()));
+
+        try (var in = BackupReader.open(primary, "db", KEY, SIGNING.getPublic())) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(ArchiveCorruptedException.class)
+                    .hasMessageContaining("declares a plaintext SHA-256 other than the signed manifest's");
+        }
+    }
+
+    @Test
+    void aManifestSignedOverAnotherPlaintextLengthRefusesTheArchiveBeforeItsEnd() throws IOException {
+        SignedManifest original = backup("db", seeded(300_000, 15));
+        BackupManifest facts = original.manifest();
+        resign(new BackupManifest(facts.archiveName(), facts.archiveId(), facts.keyId(), facts.createdAt(),
+                facts.plaintextBytes() + 1, facts.plaintextSha256(), facts.archiveBytes(), facts.archiveSha256()));
+
+        try (var in = BackupReader.open(primary, "db", KEY, SIGNING.getPublic())) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(ArchiveCorruptedException.class)
+                    .hasMessageContaining("holds 300000 plaintext bytes; its manifest says 300001");
+        }
+    }
+
+    @Test
     void anAbortedBackupLeavesNothingInAnyLocation() throws IOException {
         var writer = BackupWriter.create("db", KEY, SIGNING.getPrivate(), CLOCK, List.of(primary, secondary));
         writer.write(seeded(600_000, 8));
@@ -158,6 +184,12 @@ class BackupTests {
             writer.write(data);
         }
         return writer.manifest();
+    }
+
+    /** What someone holding the signing key could publish: a valid signature over facts the archive does not have. */
+    private void resign(BackupManifest facts) throws IOException {
+        Files.write(dir.resolve("primary").resolve("db.manifest"),
+                ManifestSigning.sign(facts, SIGNING.getPrivate()).toBytes());
     }
 
     static byte[] seeded(int size, int seed) {

@@ -146,6 +146,24 @@ class TreeRestoreTests {
     }
 
     @Test
+    void aFileNotMatchingItsDigestFailsInsideAnAuthenticSignedBackupAndLeavesNothing() throws IOException {
+        byte[] tree = new HostileTree().file("a.txt", "first").fileDigesting("b.txt", "tampered", "original").end(2);
+        var location = new DirectoryLocation(dir.resolve("loc"));
+        try (var writer = BackupWriter.create("t", BackupTests.KEY, BackupTests.SIGNING.getPrivate(), BackupTests.CLOCK,
+                List.of(location))) {
+            writer.write(tree);
+        }
+        Path target = restores.resolve("t");
+
+        try (var reader = BackupReader.open(location, "t", BackupTests.KEY, BackupTests.SIGNING.getPublic())) {
+            assertThatThrownBy(() -> TreeRestore.restore(reader, target))
+                    .isInstanceOf(UnsafeArchiveEntryException.class)
+                    .hasMessageContaining("entry 'b.txt' does not match its declared size of 8 bytes and SHA-256");
+        }
+        assertThat(children(restores)).isEmpty();
+    }
+
+    @Test
     void aDamagedArchiveLeavesNoHalfRestoredTree() throws IOException {
         try (var writer = BackupWriter.create("t", BackupTests.KEY, BackupTests.SIGNING.getPrivate(), BackupTests.CLOCK,
                 List.of(new DirectoryLocation(dir.resolve("loc"))))) {
@@ -202,6 +220,22 @@ class TreeRestoreTests {
             out.write(data);
             try {
                 out.write(MessageDigest.getInstance("SHA-256").digest(data));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return this;
+        }
+
+        /** A file whose declared SHA-256 is that of {@code digested}, not of its content. */
+        HostileTree fileDigesting(String path, String content, String digested) throws IOException {
+            byte[] data = content.getBytes(StandardCharsets.UTF_8);
+            out.writeByte('F');
+            out.writeUTF(path);
+            out.writeInt(0644);
+            out.writeLong(data.length);
+            out.write(data);
+            try {
+                out.write(MessageDigest.getInstance("SHA-256").digest(digested.getBytes(StandardCharsets.UTF_8)));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

@@ -28,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  * out; {@link ArchiveWorkers} open and decompress them and hash the plaintext in chunk order. Whatever goes wrong is
  * reported in stream order, with the same message as in sequential mode: every byte before the damaged chunk is
  * handed out first.
+ *
+ * <p>Given the plaintext SHA-256 of a signed manifest, the reader does not hash the plaintext again: it only checks
+ * that the final chunk declares that digest. This is sound only for a caller that also proves the stored bytes
+ * against the same signed manifest before it trusts the end of the stream ({@code BackupReader} does), because
+ * authentic stored bytes under the right key decrypt and decompress to exactly the plaintext the writer hashed
+ * (the argument is in docs/recovery-archive-format.md, "What a restore hashes").
  */
 public final class ArchiveReader extends InputStream {
 
@@ -38,6 +44,8 @@ public final class ArchiveReader extends InputStream {
     private final byte[] compressed;
     private final byte[] plain;
     private final MessageDigest plainSha256 = ChunkCrypto.newSha256();
+    /** The signed manifest's plaintext digest when the stored bytes are proven against it; null: hash the plaintext. */
+    private final byte @Nullable [] signedPlainSha256;
     private final BufferBudget budget;
     /** Sequential mode only. */
     private final @Nullable ZstdDecompressCtx zstd;
@@ -67,7 +75,17 @@ public final class ArchiveReader extends InputStream {
 
     /** With {@code parallel}, chunks are opened and decompressed on {@link ArchiveWorkers} ahead of the caller. */
     public ArchiveReader(InputStream source, BackupKey key, BufferBudget budget, boolean parallel) throws IOException {
+        this(source, key, budget, parallel, null);
+    }
+
+    /**
+     * With {@code signedPlainSha256} (from a verified manifest whose stored-bytes digest the caller checks at the
+     * end), the plaintext is not hashed again; the final chunk must declare that digest.
+     */
+    public ArchiveReader(InputStream source, BackupKey key, BufferBudget budget, boolean parallel,
+            byte @Nullable [] signedPlainSha256) throws IOException {
         this.source = source;
+        this.signedPlainSha256 = signedPlainSha256 == null ? null : signedPlainSha256.clone();
         var decoded = ArchiveHeader.decode(source);
         this.header = decoded.header();
         this.offset = decoded.bytes().length;
@@ -102,6 +120,11 @@ public final class ArchiveReader extends InputStream {
 
     public ArchiveHeader header() {
         return header;
+    }
+
+    /** Plaintext bytes handed out so far; all of them once the stream reported its end. */
+    public long plaintextBytes() {
+        return plainLength;
     }
 
     public BufferBudget budget() {
@@ -145,7 +168,9 @@ public final class ArchiveReader extends InputStream {
             verifyTrailer(compressed, opened, chunkOffset);
         } else {
             int size = decompress(Objects.requireNonNull(zstd), chunkIndex, chunkOffset, compressed, opened, plain);
-            plainSha256.update(plain, 0, size);
+            if (signedPlainSha256 == null) {
+                plainSha256.update(plain, 0, size);
+            }
             plainLength += size;
             position = 0;
             limit = size;
@@ -261,14 +286,18 @@ public final class ArchiveReader extends InputStream {
             }
             slot.failure = null;
             CompletableFuture<Void> decoded = CompletableFuture.runAsync(() -> slot.decode(this), ArchiveWorkers.pool());
-            // Hashing stays in chunk order: each chunk's hash waits for its own decoding and the previous hash.
-            slot.hashed = decoded.thenCombineAsync(hashedSoFar, (a, b) -> {
-                if (slot.failure == null) {
-                    plainSha256.update(slot.plain, 0, slot.size);
-                }
-                return null;
-            }, ArchiveWorkers.pool());
-            hashedSoFar = slot.hashed;
+            if (signedPlainSha256 != null) {
+                slot.hashed = decoded;
+            } else {
+                // Hashing stays in chunk order: each chunk's hash waits for its own decoding and the previous hash.
+                slot.hashed = decoded.thenCombineAsync(hashedSoFar, (a, b) -> {
+                    if (slot.failure == null) {
+                        plainSha256.update(slot.plain, 0, slot.size);
+                    }
+                    return null;
+                }, ArchiveWorkers.pool());
+                hashedSoFar = slot.hashed;
+            }
             ahead.add(slot);
         }
     }
@@ -287,7 +316,12 @@ public final class ArchiveReader extends InputStream {
             throw new ArchiveCorruptedException("final chunk declares " + declaredLength + " plaintext bytes but "
                     + plainLength + " were read");
         }
-        if (!Arrays.equals(declaredSha256, plainSha256.digest())) {
+        if (signedPlainSha256 != null) {
+            if (!MessageDigest.isEqual(declaredSha256, signedPlainSha256)) {
+                throw new ArchiveCorruptedException("final chunk " + index + " declares a plaintext SHA-256 other than"
+                        + " the signed manifest's");
+            }
+        } else if (!Arrays.equals(declaredSha256, plainSha256.digest())) {
             throw new ArchiveCorruptedException("plaintext SHA-256 does not match the final chunk");
         }
         if (source.read() != -1) {

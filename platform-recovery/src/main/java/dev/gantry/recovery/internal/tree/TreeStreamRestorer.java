@@ -8,7 +8,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
@@ -36,7 +37,11 @@ public final class TreeStreamRestorer {
     private final Path root;
     private final List<TreeEntry> entries = new ArrayList<>();
     private final List<TreeEntry> links = new ArrayList<>();
-    private final byte[] buffer = new byte[64 * 1024];
+    /**
+     * Large enough that a file is written in few system calls (each copies through the JDK's per-thread direct
+     * buffer of the same size), small enough for the restore to stay within a few chunk buffers.
+     */
+    private final byte[] buffer = new byte[1024 * 1024];
 
     private TreeStreamRestorer(InputStream in, Path root) {
         this.in = new DataInputStream(in);
@@ -140,16 +145,20 @@ public final class TreeStreamRestorer {
         Path path = inside(name);
         Files.createDirectories(path.getParent());
         var sha256 = TreeScan.sha256();
-        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
             long remaining = size;
             while (remaining > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (n < 0) {
+                int wanted = (int) Math.min(buffer.length, remaining);
+                int n = in.readNBytes(buffer, 0, wanted);
+                if (n < wanted) {
                     throw new ArchiveCorruptedException("tree stream ends inside the content of '" + name + "'");
                 }
                 sha256.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+                var bytes = ByteBuffer.wrap(buffer, 0, n);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
                 remaining -= n;
             }
         }
