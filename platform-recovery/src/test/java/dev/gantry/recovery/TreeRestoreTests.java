@@ -66,6 +66,18 @@ class TreeRestoreTests {
     }
 
     @Test
+    void aFileLargerThanSeveralWriteBuffersComesBackByteForByte() throws IOException {
+        byte[] large = BackupTests.seeded(6 * 1024 * 1024 + 12_345, 21);
+        Files.write(source.resolve("data/large.bin"), large);
+        Path target = restores.resolve("large");
+
+        TreeInventory restored = TreeRestore.restore(new ByteArrayInputStream(treeOf(source)), target);
+
+        assertThat(Files.readAllBytes(target.resolve("data/large.bin"))).isEqualTo(large);
+        assertThat(restored.verify(target)).isEqualTo(new TreeVerification.Matches(8));
+    }
+
+    @Test
     void anEmptyTargetDirectoryIsFilled() throws IOException {
         Path target = Files.createDirectories(restores.resolve("empty"));
 

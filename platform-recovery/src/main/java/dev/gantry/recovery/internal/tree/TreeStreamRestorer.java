@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -37,15 +36,12 @@ public final class TreeStreamRestorer {
     private final Path root;
     private final List<TreeEntry> entries = new ArrayList<>();
     private final List<TreeEntry> links = new ArrayList<>();
-    /**
-     * Large enough that a file is written in few system calls (each copies through the JDK's per-thread direct
-     * buffer of the same size), small enough for the restore to stay within a few chunk buffers.
-     */
-    private final byte[] buffer = new byte[1024 * 1024];
+    private final FileWriting writing;
 
-    private TreeStreamRestorer(InputStream in, Path root) {
+    private TreeStreamRestorer(InputStream in, Path root, FileWriting writing) {
         this.in = new DataInputStream(in);
         this.root = root;
+        this.writing = writing;
     }
 
     public static TreeInventory restore(InputStream tree, Path target) throws IOException {
@@ -57,12 +53,15 @@ public final class TreeStreamRestorer {
         }
         Files.createDirectories(parent);
         Path temp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".restore-");
+        var writing = new FileWriting();
         try {
-            var restorer = new TreeStreamRestorer(tree, temp);
+            var restorer = new TreeStreamRestorer(tree, temp, writing);
             restorer.readAll();
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             return new TreeInventory(restorer.entries);
         } catch (IOException | RuntimeException e) {
+            // Nothing may still be writing into the directory that is about to be removed.
+            writing.close();
             deleteTree(temp, e);
             throw e;
         }
@@ -127,6 +126,7 @@ public final class TreeStreamRestorer {
             if (in.read() != -1) {
                 throw new ArchiveCorruptedException("unexpected data after the end of the tree");
             }
+            writing.finish();
             createLinks();
             for (TreeEntry directory : directories.reversed()) {
                 setMode(inside(directory.path()), directory.mode());
@@ -145,22 +145,23 @@ public final class TreeStreamRestorer {
         Path path = inside(name);
         Files.createDirectories(path.getParent());
         var sha256 = TreeScan.sha256();
-        try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        FileWriting.OpenFile out = writing.open(FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+        try {
             long remaining = size;
             while (remaining > 0) {
+                byte[] buffer = writing.buffer();
                 int wanted = (int) Math.min(buffer.length, remaining);
                 int n = in.readNBytes(buffer, 0, wanted);
                 if (n < wanted) {
                     throw new ArchiveCorruptedException("tree stream ends inside the content of '" + name + "'");
                 }
                 sha256.update(buffer, 0, n);
-                var bytes = ByteBuffer.wrap(buffer, 0, n);
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
+                writing.write(out, buffer, n);
                 remaining -= n;
             }
+        } finally {
+            writing.release(out);
         }
         byte[] declared = new byte[32];
         in.readFully(declared);
