@@ -5,8 +5,9 @@ import java.security.PublicKey;
 
 /**
  * The keys backups are written with: the current AES-256 backup key (any earlier one by id, to restore old
- * backups) and the Ed25519 pair that signs manifests. Gantry keeps them in owner-only files under its data
- * directory unless the application provides another implementation (the vault, later).
+ * backups) and the Ed25519 pair that signs manifests. The application keeps them in the vault; without an
+ * implementation from the application they are owner-only files under the data directory. An implementation that
+ * cannot reach its keys throws {@link BackupKeysUnavailableException} saying what to do.
  */
 public interface BackupKeys {
 

@@ -91,6 +91,9 @@ public class BackupPlans {
     }
 
     private void validate(BackupPlanDraft draft, UUID self) {
+        if (draft.source() instanceof SourceSpec.PostgresDatabase postgres) {
+            ports.credentials().requireUsable(postgres.credential(), "source.credential");
+        }
         if (!CronExpression.isValidExpression(draft.cron())) {
             throw new InvalidInputException("cron", "six fields: second minute hour day-of-month month day-of-week");
         }

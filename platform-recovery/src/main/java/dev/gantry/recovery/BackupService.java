@@ -101,7 +101,7 @@ public class BackupService {
                 outcome = write(started, progress);
             } catch (RuntimeException e) {
                 // Whatever broke (a key file, a location spec), the point must not stay RUNNING until its lease.
-                outcome = failed(progress.get(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                outcome = failed(progress.get(), reason(e));
             }
             PointStore.Outcome finished = outcome;
             return tx.execute(status -> finish(started, finished, actor));
@@ -224,7 +224,7 @@ public class BackupService {
                 writer.abort();
             }
             log.warn("backup {} failed: {}", started.archiveName, e.getMessage());
-            return failed(progress.get(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(progress.get(), reason(e));
         }
         SignedManifest manifest = writer.manifest();
         var publishedTo = new ArrayList<String>();
@@ -250,6 +250,12 @@ public class BackupService {
                 manifest.manifest().archiveBytes(), publishedTo.size(), failures.size(), publishedTo, key.keyId(),
                 sha256(manifest.toBytes()), expectation, verified && failures.isEmpty(),
                 failures.isEmpty() ? null : String.join("; ", failures));
+    }
+
+    /** Keys that cannot be reached say themselves what to do; anything else is named by its kind. */
+    private static String reason(Exception e) {
+        return e instanceof BackupKeysUnavailableException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private PointStore.Outcome failed(long bytes, String reason) {

@@ -94,6 +94,10 @@ public class DrillPlans {
     }
 
     private void validate(DrillPlanDraft draft, UUID self) {
+        if (draft.scratch() instanceof ScratchSpec.NewPostgresDatabase postgres) {
+            // The field the scratch connection's other checks name too (SourceSpec.checkConnection).
+            ports.credentials().requireUsable(postgres.credential(), "source.credential");
+        }
         PlanStore.StoredPlan backupPlan = plans.find(draft.backupPlanId())
                 .orElseThrow(() -> new InvalidInputException("backupPlanId", "no backup plan has this id"));
         if (!CronExpression.isValidExpression(draft.cron())) {

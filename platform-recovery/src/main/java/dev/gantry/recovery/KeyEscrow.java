@@ -43,8 +43,9 @@ public class KeyEscrow {
     @Transactional(noRollbackFor = AccessDeniedException.class)
     @PreAuthorize("isAuthenticated()")
     public EscrowedKey export(char[] passphrase) {
+        // Checked before the key is fetched: where the vault keeps it, fetching is itself an audited read.
+        permissions.require(Operation.ESCROW, "backup-key:current");
         BackupKey key = ports.keys().current();
-        permissions.require(Operation.ESCROW, "backup-key:" + key.keyId());
         EscrowedKey escrowed = PassphraseEscrow.wrap(key, passphrase);
         drills.recordEscrow(UUID.randomUUID(), key.keyId(), METHOD, escrowed.fingerprint(), clock.instant(),
                 Actors.current());

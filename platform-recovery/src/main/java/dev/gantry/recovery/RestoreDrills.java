@@ -145,8 +145,8 @@ public class RestoreDrills {
                 return outcome;
             }
         } catch (RuntimeException e) {
-            checks.add(CheckResult.failed("prepare the restore", e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), Duration.ZERO));
+            checks.add(CheckResult.failed("prepare the restore", e instanceof BackupKeysUnavailableException
+                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ZERO));
         }
         return null;
     }

@@ -75,6 +75,9 @@ public class RestoreOnDemand {
         if (!target.accepts(point.format())) {
             throw new InvalidInputException("target", "this target cannot take a " + point.format() + " backup");
         }
+        if (target instanceof ScratchSpec.NewPostgresDatabase postgres) {
+            ports.credentials().requireUsable(postgres.credential(), "source.credential");
+        }
         UUID restoreId = UUID.randomUUID();
         ScratchTarget scratch = workbench.scratch(target, restoreId);
         tx.executeWithoutResult(s -> audit.record(AuditRecord.success(actor, "recovery.restore.started",

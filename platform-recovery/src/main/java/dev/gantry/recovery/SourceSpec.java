@@ -9,7 +9,8 @@ public sealed interface SourceSpec {
 
     Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}");
     Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,62}");
-    Pattern CREDENTIAL = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
+    /** A configured credential's name, or {@code vault:} and a secret's path (checked by the vault's adapter). */
+    Pattern CREDENTIAL = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}|vault:[A-Za-z0-9][A-Za-z0-9/._-]{0,299}");
 
     /** Gantry's own database, whichever it runs on (H2 file or PostgreSQL). */
     record GantryDatabase() implements SourceSpec {
@@ -18,7 +19,8 @@ public sealed interface SourceSpec {
     /**
      * A PostgreSQL database elsewhere, dumped with {@code pg_dump -Fc}.
      *
-     * @param credential names the password in {@link SourceCredentials}; the password itself is never stored here
+     * @param credential names the password in {@link SourceCredentials} (a configured name or {@code vault:<path>});
+     *                   the password itself is never stored here
      */
     record PostgresDatabase(String host, int port, String database, String user, String credential)
             implements SourceSpec {
@@ -59,7 +61,7 @@ public sealed interface SourceSpec {
             throw new InvalidInputException("source.port", "a port from 1 to 65535");
         }
         check(NAME, user, "source.user", "a user name of letters, digits, _ . -");
-        check(CREDENTIAL, credential, "source.credential", "a credential name of a-z 0-9 . -");
+        check(CREDENTIAL, credential, "source.credential", "a credential name of a-z 0-9 . - or vault:<team/service/environment/name>");
     }
 
     private static void check(Pattern pattern, String value, String field, String what) {

@@ -11,6 +11,7 @@ import dev.gantry.secrets.internal.policy.CompiledPolicy;
 import dev.gantry.secrets.internal.policy.PolicyCache;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +76,9 @@ class SecretPermissions {
         if (access.allows(operation.capability)) {
             return;
         }
-        String reason = access.deniedBy() != null
+        String reason = ReservedPaths.DENIED_BY.equals(access.deniedBy())
+                ? "the path is reserved for Gantry"
+                : access.deniedBy() != null
                 ? "denied by policy " + access.deniedBy()
                 : "no policy grants " + operation.capability.wireName();
         audit.record(new AuditRecord(Actors.current("anonymous"), operation.action, "secret:" + canonicalPath,
@@ -88,13 +91,16 @@ class SecretPermissions {
 
     /** The current caller's policies, resolved once: use it to check many paths, e.g. to filter a listing. */
     Caller caller() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof SystemAuthentication) {
+            return new Caller(Set.of(), List.of(), true);
+        }
         PolicyCache.Snapshot snapshot = policies.current();
         Set<String> names = policyNames(SecurityContextHolder.getContext().getAuthentication(), snapshot);
         List<CompiledPolicy> compiled = new ArrayList<>(names.size());
         for (String name : names) {
             snapshot.policy(name).ifPresent(compiled::add);
         }
-        return new Caller(Collections.unmodifiableSet(names), List.copyOf(compiled));
+        return new Caller(Collections.unmodifiableSet(names), List.copyOf(compiled), false);
     }
 
     /** Whether the caller may manage policies and others' tokens: a person with global SECRETS_ADMIN or ADMIN. */
@@ -152,10 +158,24 @@ class SecretPermissions {
                 .collect(Collectors.toSet());
     }
 
-    /** A caller's policies by name and compiled; names of policies that no longer exist grant nothing. */
-    record Caller(Set<String> policyNames, List<CompiledPolicy> policies) {
+    /**
+     * A caller's policies by name and compiled; names of policies that no longer exist grant nothing.
+     *
+     * @param system Gantry itself ({@link SystemSecrets}): it reads any path and keeps the reserved ones, which are
+     *               closed to every other caller whatever their policies grant
+     */
+    record Caller(Set<String> policyNames, List<CompiledPolicy> policies, boolean system) {
+
+        private static final Set<SecretCapability> SYSTEM_ON_RESERVED =
+                EnumSet.of(SecretCapability.READ, SecretCapability.WRITE, SecretCapability.LIST);
 
         Access accessTo(String canonicalPath) {
+            if (ReservedPaths.isReserved(canonicalPath)) {
+                return system ? new Access(SYSTEM_ON_RESERVED, null) : new Access(Set.of(), ReservedPaths.DENIED_BY);
+            }
+            if (system) {
+                return new Access(EnumSet.of(SecretCapability.READ), null);
+            }
             return Access.evaluate(policies, canonicalPath);
         }
 

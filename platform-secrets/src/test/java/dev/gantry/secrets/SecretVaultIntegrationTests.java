@@ -56,6 +56,12 @@ abstract class SecretVaultIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    SystemSecrets system;
+
+    @Autowired
+    SecretPolicies policies;
+
     @BeforeEach
     void unsealedAndEmpty() {
         VaultFixtures.wipe(jdbc, state);
@@ -318,6 +324,51 @@ abstract class SecretVaultIntegrationTests {
 
         assertThat(read.toString()).doesNotContain(CANARY).contains("hidden");
         assertThat(read.value().toString()).doesNotContain(CANARY);
+    }
+
+    @Test
+    void reservedPathsAreClosedToEveryoneButGantryEvenASecretsAdministratorAndATeamNamedGantry() {
+        String reserved = "gantry/recovery/keys/backup-1";
+        system.writeReserved("recovery-keys", reserved, value("key-material"), 0L);
+
+        runAs("keeper", "ROLE_SECRETS_ADMIN", () -> {
+            assertThatThrownBy(() -> vault.read(reserved)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> vault.write(reserved, value("planted"), null))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(vault.list("gantry/recovery/")).isEmpty();
+            assertThat(policies.capabilitiesOn(reserved)).isEmpty();
+            return null;
+        });
+        runAs("gus", "TEAM:gantry:SECRETS_ADMIN", () -> {
+            assertThatThrownBy(() -> vault.read(reserved)).isInstanceOf(AccessDeniedException.class);
+            return null;
+        });
+        assertThat(valueOf(system.read("recovery-keys", reserved))).isEqualTo("key-material");
+        assertThat(audit.recordsFor("secret:" + reserved)).filteredOn(r -> r.outcome() == AuditOutcome.DENIED)
+                .extracting(r -> r.details().get("reason")).containsOnly("the path is reserved for Gantry");
+        assertThat(audit.recordsFor("secret:" + reserved)).filteredOn(r -> r.outcome() == AuditOutcome.SUCCESS)
+                .extracting(AuditRecord::actor).containsOnly("system:recovery-keys");
+    }
+
+    @Test
+    void gantryReadsAnyonesSecretAsItselfButWritesOnlyReservedPaths() {
+        write("db-password", null);
+
+        assertThat(valueOf(system.read("recovery-credentials", PATH))).isEqualTo("db-password");
+        assertThatThrownBy(() -> system.writeReserved("recovery-keys", PATH, value("x"), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(valueOf(vault.read(PATH))).isEqualTo("db-password");
+        assertThat(audit.recordsFor("secret:" + PATH)).extracting(AuditRecord::actor)
+                .contains("system:recovery-credentials");
+    }
+
+    @Test
+    void gantryCannotReadItsReservedKeysWhileTheVaultIsSealed() {
+        system.writeReserved("recovery-keys", "gantry/recovery/keys/current", value("k1"), 0L);
+        state.seal();
+
+        assertThatThrownBy(() -> system.read("recovery-keys", "gantry/recovery/keys/current"))
+                .isInstanceOf(VaultSealedException.class);
     }
 
     private SecretVersionInfo write(String plain, Long cas) {

@@ -27,4 +27,10 @@ class RecoveryArchitectureTests {
     static final ArchRule recovery_uses_other_modules_only_through_the_shared_kernel =
             noClasses().that().resideInAnyPackage("dev.gantry.recovery..")
                     .should().dependOnClassesThat().resideInAnyPackage("dev.gantry.access..", "dev.gantry.secrets..");
+
+    /** Gantry's own access to the vault opens reserved paths; no view or endpoint may hand that to a person. */
+    @ArchTest
+    static final ArchRule only_the_application_wiring_uses_the_vault_as_gantry_itself =
+            noClasses().that().resideInAnyPackage("dev.gantry.ui..", "dev.gantry.api..", "dev.gantry.security..")
+                    .should().dependOnClassesThat().haveFullyQualifiedName("dev.gantry.secrets.SystemSecrets");
 }

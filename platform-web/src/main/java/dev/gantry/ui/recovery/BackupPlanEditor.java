@@ -60,7 +60,8 @@ final class BackupPlanEditor extends Dialog {
     private final IntegerField port = new IntegerField("Port");
     private final TextField database = new TextField("Database");
     private final TextField user = new TextField("User");
-    private final TextField credential = new TextField("Credential name");
+    private final TextField credential = new TextField("Password (vault path or credential name)");
+    private final ComboBox<String> vaultSecret = new ComboBox<>("Or pick a vault secret you may read");
     private final TextField path = new TextField("Directory");
     private final TextArea command = new TextArea("Command, one argument per line");
     private final TextField cron = new TextField("Schedule (cron, UTC)");
@@ -80,7 +81,7 @@ final class BackupPlanEditor extends Dialog {
 
     BackupPlanEditor(@Nullable BackupPlan existing, BackupPlans plans, RecoverySchedules schedules,
                      ServiceCatalog catalog, RecoveryDefaults defaults, RecoveryPolicy policy,
-                     Consumer<BackupPlan> saved) {
+                     List<String> readableSecrets, Consumer<BackupPlan> saved) {
         setHeaderTitle(existing == null ? "New backup plan" : "Edit backup plan " + existing.draft().name());
         setWidth("min(900px, 95vw)");
         List<ServiceChoice> choices = new ArrayList<>();
@@ -104,8 +105,22 @@ final class BackupPlanEditor extends Dialog {
         sourceKind.setItemLabelGenerator(k -> k.label);
         sourceKind.addValueChangeListener(e -> showSourceFields());
         port.setValue(5432);
-        credential.setHelperText("names a password in gantry.recovery.credentials.<name>.password; never the "
-                + "password itself");
+        credential.setHelperText("vault:team/service/environment/name for a secret you may read, or a name from "
+                + "gantry.recovery.credentials.<name>.password; never the password itself");
+        credential.setPlaceholder("vault:billing/db/prod/backup-password");
+        host.setId("plan-host");
+        database.setId("plan-database");
+        user.setId("plan-user");
+        credential.setId("plan-credential");
+        vaultSecret.setId("plan-vault-secret");
+        vaultSecret.setItems(readableSecrets);
+        vaultSecret.setHelperText(readableSecrets.isEmpty() ? "none you may read, or the vault is sealed"
+                : "fills in the password field");
+        vaultSecret.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                credential.setValue("vault:" + e.getValue());
+            }
+        });
         path.setHelperText("absolute path");
         command.setHelperText("its standard output is the backup; it must exit 0");
         cron.setId("plan-cron");
@@ -129,8 +144,8 @@ final class BackupPlanEditor extends Dialog {
                 .bind("locations", locations).bind("keep", keepLast).bind("keep.within", keepWithin)
                 .bind("rpo", rpo).bind("rto", rto).bind("grace", grace);
 
-        FormLayout what = new FormLayout(service, name, sourceKind, host, port, database, user, credential, path,
-                command);
+        FormLayout what = new FormLayout(service, name, sourceKind, host, port, database, user, credential,
+                vaultSecret, path, command);
         FormLayout when = new FormLayout(cron, grace, locations);
         when.setColspan(locations, 2);
         FormLayout keepRules = new FormLayout(keepLast, keepHourly, keepDaily, keepWeekly, keepMonthly, keepYearly,
@@ -215,7 +230,7 @@ final class BackupPlanEditor extends Dialog {
     private void showSourceFields() {
         SourceKind kind = sourceKind.getValue();
         for (com.vaadin.flow.component.Component field : List.<com.vaadin.flow.component.Component>of(host, port,
-                database, user, credential)) {
+                database, user, credential, vaultSecret)) {
             field.setVisible(kind == SourceKind.POSTGRES);
         }
         path.setVisible(kind == SourceKind.DIRECTORY);

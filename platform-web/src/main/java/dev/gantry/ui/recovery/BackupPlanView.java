@@ -43,6 +43,8 @@ import dev.gantry.recovery.PointState;
 import dev.gantry.recovery.RecoveryPolicy;
 import dev.gantry.scheduling.RecoveryRuns;
 import dev.gantry.scheduling.RecoverySchedules;
+import dev.gantry.secrets.SecretPolicies;
+import dev.gantry.secrets.SecretVault;
 import dev.gantry.ui.components.Formats;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
@@ -73,10 +75,14 @@ class BackupPlanView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable BackupPlan plan;
     private boolean wasRunning;
 
+    private final SecretVault vault;
+    private final SecretPolicies secretPolicies;
     BackupPlanView(BackupPlans plans, BackupService backups, DrillPlans drillPlans, RecoveryRuns runs,
                    RecoverySchedules schedules, ServiceCatalog catalog, RecoveryDefaults defaults,
-                   RecoveryPolicy policy, Clock clock) {
+                   RecoveryPolicy policy, Clock clock, SecretVault vault, SecretPolicies secretPolicies) {
         this.plans = plans;
+        this.vault = vault;
+        this.secretPolicies = secretPolicies;
         this.backups = backups;
         this.drillPlans = drillPlans;
         this.runs = runs;
@@ -135,7 +141,8 @@ class BackupPlanView extends VerticalLayout implements BeforeEnterObserver {
             run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             run.setEnabled(shown.enabled());
             Button edit = new Button("Edit plan", VaadinIcon.EDIT.create(), e -> new BackupPlanEditor(shown, plans,
-                    schedules, catalog, defaults, policy, saved -> show(plan = saved)).open());
+                    schedules, catalog, defaults, policy, ReadableSecrets.of(vault, secretPolicies),
+                    saved -> show(plan = saved)).open());
             edit.setId("edit-plan");
             Button drill = new Button("New drill plan", VaadinIcon.PLUS.create(), e -> new DrillPlanEditor(null,
                     shown.id(), plans.list(), drillPlans, schedules, defaults,

@@ -55,7 +55,7 @@ final class DrillPlanEditor extends Dialog {
     private final TextField host = new TextField("PostgreSQL host");
     private final IntegerField port = new IntegerField("Port");
     private final TextField user = new TextField("User");
-    private final TextField credential = new TextField("Credential name");
+    private final TextField credential = new TextField("Password (vault path or credential name)");
     private final Checkbox expectation = new Checkbox("Check against what the backup recorded (row counts, "
             + "files, digest)");
     private final TextArea sqlChecks = new TextArea("SQL assertions: name | query | expected value, one per line");

@@ -36,6 +36,8 @@ import dev.gantry.recovery.RecoveryPolicy;
 import dev.gantry.recovery.ServiceCompliance;
 import dev.gantry.scheduling.RecoveryRuns;
 import dev.gantry.scheduling.RecoverySchedules;
+import dev.gantry.secrets.SecretPolicies;
+import dev.gantry.secrets.SecretVault;
 import dev.gantry.ui.components.Formats;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -67,7 +69,8 @@ class RecoveryView extends VerticalLayout {
 
     RecoveryView(RecoveryCompliance compliance, BackupPlans backupPlans, DrillPlans drillPlans, RecoveryRuns runs,
                  RecoveryBreaches breaches, RecoverySchedules schedules, ServiceCatalog catalog,
-                 RecoveryDefaults defaults, RecoveryPolicy policy, KeyEscrow escrow, Clock clock) {
+                 RecoveryDefaults defaults, RecoveryPolicy policy, KeyEscrow escrow, Clock clock,
+                 SecretVault vault, SecretPolicies secretPolicies) {
         this.compliance = compliance;
         this.backupPlans = backupPlans;
         this.drillPlans = drillPlans;
@@ -78,7 +81,8 @@ class RecoveryView extends VerticalLayout {
 
         if (admin) {
             Button newPlan = new Button("New backup plan", VaadinIcon.PLUS.create(), e -> new BackupPlanEditor(null,
-                    backupPlans, schedules, catalog, defaults, policy, saved -> getUI().ifPresent(
+                    backupPlans, schedules, catalog, defaults, policy, ReadableSecrets.of(vault, secretPolicies),
+                    saved -> getUI().ifPresent(
                             ui -> ui.navigate("recovery/plans/" + saved.id()))).open());
             newPlan.setId("new-backup-plan");
             newPlan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -31,7 +31,7 @@ final class RestoreDialog extends Dialog {
     private final TextField host = new TextField("PostgreSQL host");
     private final IntegerField port = new IntegerField("Port");
     private final TextField user = new TextField("User");
-    private final TextField credential = new TextField("Credential name");
+    private final TextField credential = new TextField("Password (vault path or credential name)");
     private final TextField confirmation = new TextField();
     private final RunPanel progress = new RunPanel(false);
     private final FieldErrors errors = new FieldErrors();

@@ -120,6 +120,26 @@ class RecoveryApiIntegrationTests extends RecoveryApiTestSupport {
     }
 
     @Test
+    void aPlanNamingAVaultSecretTheCallerMayNotReadIsRefusedOnTheCredentialField() throws Exception {
+        int before = asAdmin("GET", "/api/v1/recovery/plans", null).body().size();
+        String plan = """
+                {"serviceId":"gantry","serviceName":"Gantry","name":"%s","cron":"0 0 2 * * ?",
+                 "source":{"kind":"POSTGRES","host":"db.internal","port":5432,"database":"billing","user":"backup",
+                 "credential":"%s"}}""";
+
+        Reply unreadable = asAdmin("POST", "/api/v1/recovery/plans",
+                plan.formatted("pg-" + suffix(), "vault:billing/db/prod/backup-password"));
+        Reply reserved = asAdmin("POST", "/api/v1/recovery/plans",
+                plan.formatted("pg-" + suffix(), "vault:gantry/recovery/current/backup-key"));
+
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.field()).isEqualTo("source.credential");
+        assertThat(unreadable.body().path("detail").asString()).contains("may not read billing/db/prod/backup-password");
+        assertThat(reserved.field()).isEqualTo("source.credential");
+        assertThat(asAdmin("GET", "/api/v1/recovery/plans", null).body().size()).isEqualTo(before);
+    }
+
+    @Test
     void aDrillScheduleLessFrequentThanThePolicyIsRefusedNamingTheRule() throws Exception {
         String planId = commandPlan("rare-" + suffix(), "echo rare");
 

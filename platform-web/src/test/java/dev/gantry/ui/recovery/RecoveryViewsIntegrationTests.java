@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -40,6 +41,8 @@ import dev.gantry.recovery.ServiceCompliance;
 import dev.gantry.recovery.SourceSpec;
 import dev.gantry.recovery.Validation;
 import dev.gantry.scheduling.RecoveryRuns;
+import dev.gantry.secrets.SecretValue;
+import dev.gantry.secrets.SecretVault;
 import dev.gantry.testing.WithGantryUser;
 import dev.gantry.ui.PortalTestSupport;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,7 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
     @Autowired RecoveryRuns runs;
     @Autowired RecoveryDefaults defaults;
     @Autowired dev.gantry.recovery.KeyEscrow escrow;
+    @Autowired SecretVault vault;
 
     @Test
     void anAdminCreatesAPlanForGantrysOwnDatabaseWithTheInstallationsDefaultLocations() {
@@ -105,6 +109,47 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
 
         assertThat(locations.isInvalid()).isTrue();
         assertThat(locations.getErrorMessage()).contains("backup keys");
+    }
+
+    @Test
+    void aVaultPasswordTheEditorMayNotReadIsMarkedOnTheCredentialFieldAndNothingIsSaved() {
+        int before = plans.list().size();
+        navigate("recovery", RecoveryView.class);
+        test($(Button.class).withId("new-backup-plan").single()).click();
+        test($(ComboBox.class).withId("plan-service").single()).selectItem("Gantry (gantry)");
+        test($(TextField.class).withId("plan-name").single()).setValue("vault-pw-" + suffix());
+        test($(Select.class).withId("plan-source-kind").single()).selectItem("PostgreSQL database");
+        test($(TextField.class).withId("plan-host").single()).setValue("db.internal");
+        test($(TextField.class).withId("plan-database").single()).setValue("billing");
+        test($(TextField.class).withId("plan-user").single()).setValue("backup");
+        TextField credential = $(TextField.class).withId("plan-credential").single();
+        test(credential).setValue("vault:billing/db/prod/backup-password");
+        test($(Button.class).withId("save-plan").single()).click();
+
+        assertThat(credential.isInvalid()).isTrue();
+        assertThat(credential.getErrorMessage()).contains("may not read billing/db/prod/backup-password");
+        assertThat(plans.list()).hasSize(before);
+    }
+
+    @Test
+    @WithGantryUser(username = "ui-rec-picker", roles = Role.ADMIN, teamRoles = "uirecpick:ENGINEER")
+    void theEditorOffersTheVaultSecretsTheEditorMayReadAndSavesThePlanWithThePickedOne() {
+        vault.write("uirecpick/db/prod/picked-password", SecretValue.of("pw".toCharArray()), null);
+        String name = "vault-pick-" + suffix();
+        navigate("recovery", RecoveryView.class);
+        test($(Button.class).withId("new-backup-plan").single()).click();
+        test($(ComboBox.class).withId("plan-service").single()).selectItem("Gantry (gantry)");
+        test($(TextField.class).withId("plan-name").single()).setValue(name);
+        test($(Select.class).withId("plan-source-kind").single()).selectItem("PostgreSQL database");
+        test($(TextField.class).withId("plan-host").single()).setValue("db.internal");
+        test($(TextField.class).withId("plan-database").single()).setValue("billing");
+        test($(TextField.class).withId("plan-user").single()).setValue("backup");
+        test($(ComboBox.class).withId("plan-vault-secret").single()).selectItem("uirecpick/db/prod/picked-password");
+        test($(Button.class).withId("save-plan").single()).click();
+
+        BackupPlan saved = plans.list().stream().filter(p -> p.draft().name().equals(name)).findFirst().orElseThrow();
+        assertThat(((SourceSpec.PostgresDatabase) saved.draft().source()).credential())
+                .isEqualTo("vault:uirecpick/db/prod/picked-password");
     }
 
     @Test

@@ -22,6 +22,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Backup keys in owner-only files: {@code backup-<id>.key} (32 random bytes, base64) and the manifest signing
@@ -90,6 +93,53 @@ public final class FileBackupKeys implements BackupKeys {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(signing()[1]));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the manifest public key is unreadable", e);
+        }
+    }
+
+    /** The ids of the backup keys in the directory, sorted; empty if there is none (or no directory). */
+    public List<String> keyIds() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith("backup-") && name.endsWith(".key"))
+                    .map(name -> name.substring("backup-".length(), name.length() - ".key".length()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the backup keys in " + directory + " cannot be listed", e);
+        }
+    }
+
+    /** The id new backups were written with, without creating one. */
+    public Optional<String> currentKeyId() {
+        Path pointer = directory.resolve(CURRENT);
+        try {
+            return Files.exists(pointer) ? Optional.of(Files.readString(pointer).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The manifest signing pair, without creating one. */
+    public Optional<KeyPair> existingSigningPair() {
+        if (!Files.exists(directory.resolve("manifest-signing.pub"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeyPair(manifestPublicKey(), manifestSigningKey()));
+    }
+
+    /** Deletes every key file this class writes; other files in the directory stay. */
+    public synchronized void removeKeyFiles() {
+        try {
+            for (String keyId : keyIds()) {
+                Files.deleteIfExists(directory.resolve("backup-" + keyId + ".key"));
+            }
+            Files.deleteIfExists(directory.resolve("manifest-signing.key"));
+            Files.deleteIfExists(directory.resolve("manifest-signing.pub"));
+            Files.deleteIfExists(directory.resolve(CURRENT));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the key files in " + directory + " cannot be removed", e);
         }
     }
 
