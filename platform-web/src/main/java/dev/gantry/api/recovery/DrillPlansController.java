@@ -87,6 +87,7 @@ class DrillPlansController {
             String failure = switch (r.verdict()) {
                 case DrillVerdict.Failed f -> f.firstFailedCheck();
                 case DrillVerdict.TimedOut t -> "the validation window of " + t.window() + " ran out";
+                case DrillVerdict.Interrupted i -> i.reason();
                 default -> null;
             };
             return new DrillReportResponse(r.drillId(), r.drillPlanId(), r.backupPlanId(), r.pointId(),

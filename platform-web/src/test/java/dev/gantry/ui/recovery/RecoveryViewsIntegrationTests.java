@@ -18,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -35,6 +36,7 @@ import dev.gantry.recovery.DrillReport;
 import dev.gantry.recovery.KeepRules;
 import dev.gantry.recovery.LocationSpec;
 import dev.gantry.recovery.PointState;
+import dev.gantry.recovery.RestoreDrills;
 import dev.gantry.recovery.ScratchSpec;
 import dev.gantry.recovery.ServiceCompliance;
 import dev.gantry.recovery.SourceSpec;
@@ -44,6 +46,7 @@ import dev.gantry.testing.WithGantryUser;
 import dev.gantry.ui.PortalTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The recovery portal without a browser, on the whole application: plans edited with their field errors, a
@@ -59,6 +62,8 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
     @Autowired RecoveryRuns runs;
     @Autowired RecoveryDefaults defaults;
     @Autowired dev.gantry.recovery.KeyEscrow escrow;
+    @Autowired RestoreDrills drills;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void anAdminCreatesAPlanForGantrysOwnDatabaseWithTheInstallationsDefaultLocations() {
@@ -147,6 +152,31 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
         String rto = chart("rto-chart");
         assertThat(rto).contains("objective 4 h").contains("<circle").contains("latest:").doesNotContain("No drill yet");
         assertThat(chart("rpo-chart")).contains("objective 24 h").contains("<circle");
+    }
+
+    @Test
+    void aDrillLeftRunningByANodeThatStoppedShowsAsInterruptedWithWhyOnceTheSweepClosesIt() throws Exception {
+        BackupPlan plan = plans.create(commandPlan("interrupted-" + suffix(), "echo i"));
+        DrillPlan drill = drillPlans.create(drillPlan(plan, List.of(new Validation.MatchesExpectation())));
+        UUID orphan = UUID.randomUUID();
+        Path leftover = Files.createDirectories(defaults.scratchDirectory()
+                .resolve("drill-" + orphan.toString().replace("-", "").substring(0, 16)));
+        Files.writeString(leftover.resolve("stream"), "restored before the node stopped");
+        jdbc.sql("""
+                insert into recovery_drill (id, drill_plan_id, backup_plan_id, kind, seed, work_window, scratch,
+                    started_at, verdict, objectives_source, actor)
+                values (?, ?, ?, 'STANDARD', 1, 'PT5M', ?, ?, 'RUNNING', 'test', 'system:drill-schedule')""")
+                .params(orphan, drill.id(), plan.id(), "new directory " + leftover.toAbsolutePath(),
+                        java.time.OffsetDateTime.now().minusHours(1)).update();
+
+        assertThat(drills.sweepInterrupted()).extracting(DrillReport::drillId).contains(orphan);
+        navigate("recovery/drills/" + drill.id(), DrillPlanView.class);
+
+        Grid<DrillReport> history = $(Grid.class).withId("drill-history").single();
+        assertThat(test(history).size()).isEqualTo(1);
+        assertThat(((Span) test(history).getCellComponent(0, 1)).getText()).isEqualTo("INTERRUPTED");
+        assertThat(test(history).getCellText(0, 6)).startsWith("interrupted: the node running it stopped");
+        assertThat(leftover).doesNotExist();
     }
 
     @Test
