@@ -17,6 +17,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -186,15 +187,35 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
                 new SourceSpec.Command(List.of("sh", "-c", "echo c")), "0 0 2 * * ?", locations(),
                 KeepRules.everything(), null, null, Duration.ofHours(1)));
         backups.runPlan(plan.id());
-        runs.runScheduledDrill(drillPlans.create(drillPlan(plan, List.of(new Validation.MatchesExpectation()))).id());
+        DrillPlan drill = drillPlans.create(drillPlan(plan, List.of(new Validation.MatchesExpectation())));
+        runs.runScheduledDrill(drill.id());
 
         navigate("recovery", RecoveryView.class);
 
         Grid<ServiceCompliance> grid = $(Grid.class).withId("compliance").single();
         int row = rowOf(grid, service);
-        assertThat(test(grid).getCellText(row, 2))
-                .isEqualTo("last passing drill 0 minutes ago; policy requires every 3 months");
+        Anchor summary = (Anchor) test(grid).getCellComponent(row, 2);
+        assertThat(summary.getText()).isEqualTo("last passing drill 0 minutes ago; policy requires every 3 months");
+        assertThat(summary.getHref()).as("the drill plan, where a drill is run")
+                .isEqualTo("recovery/drills/" + drill.id());
+        Anchor planLink = (Anchor) test(grid).getCellComponent(row, 0);
+        assertThat(planLink.getText()).isEqualTo("Compliance " + service);
+        assertThat(planLink.getHref()).isEqualTo("recovery/plans/" + plan.id());
         assertThat(test(grid).getRow(row).status()).isEqualTo(ServiceCompliance.Status.COMPLIANT);
+    }
+
+    @Test
+    void aServiceWithoutADrillPlanLeadsFromItsComplianceRowToItsBackupPlan() {
+        BackupPlan plan = plans.create(commandPlan("undrilled-" + suffix(), "echo u"));
+
+        navigate("recovery", RecoveryView.class);
+
+        Grid<ServiceCompliance> grid = $(Grid.class).withId("compliance").single();
+        int row = rowOf(grid, plan.draft().serviceId());
+        Anchor summary = (Anchor) test(grid).getCellComponent(row, 2);
+        assertThat(summary.getText()).startsWith("no drill has passed yet");
+        assertThat(summary.getHref()).isEqualTo("recovery/plans/" + plan.id());
+        assertThat(test(grid).getRow(row).status()).isEqualTo(ServiceCompliance.Status.NEVER_PROVEN);
     }
 
     @Test
