@@ -167,6 +167,38 @@ public class BackupService {
         return retain(planId, Actors.current());
     }
 
+    /**
+     * Closes backups whose node stopped while they ran, for a periodic job: a RUNNING point whose heartbeat is
+     * older than the lease becomes FAILED ("abandoned"), as the plan's next run would do, so a plan that does not
+     * run again soon does not show a backup running for ever.
+     *
+     * @return the points this call closed
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<BackupPoint> sweepAbandoned() {
+        permissions.require(Operation.RUN_BACKUP, "backup-plans");
+        String actor = Actors.current();
+        var closed = new ArrayList<BackupPoint>();
+        for (PlanStore.StoredPlan plan : tx.execute(status -> plans.all())) {
+            closed.addAll(tx.execute(status -> abandonStale(plan.id(), actor, clock.instant())));
+        }
+        return closed;
+    }
+
+    private List<BackupPoint> abandonStale(UUID planId, String actor, Instant now) {
+        var abandoned = new ArrayList<BackupPoint>();
+        for (BackupPoint stale : points.stale(planId, now.minus(settings.lease()))) {
+            String reason = "abandoned: no heartbeat since " + stale.startedAt() + " within the lease of "
+                    + settings.lease() + "; the process running it died";
+            if (points.markFailed(stale.id(), reason, now)) {
+                audit.record(new AuditRecord(actor, "recovery.backup.abandoned", "backup-point:" + stale.id(),
+                        AuditOutcome.FAILURE, Map.of("plan", planId.toString(), "archive", stale.archiveName())));
+                abandoned.add(points.find(stale.id()).orElseThrow());
+            }
+        }
+        return abandoned;
+    }
+
     private record Started(UUID pointId, UUID planId, String planName, String serviceId, String archiveName,
             BackupSource source, List<LocationSpec> locations, Instant at) {
     }
@@ -177,14 +209,7 @@ public class BackupService {
             throw new ConflictException("plan", "the backup plan " + plan.draft().name() + " is disabled");
         }
         Instant now = clock.instant();
-        for (BackupPoint stale : points.stale(planId, now.minus(settings.lease()))) {
-            String reason = "abandoned: no heartbeat since " + stale.startedAt() + " within the lease of "
-                    + settings.lease() + "; the process running it died";
-            if (points.markFailed(stale.id(), reason, now)) {
-                audit.record(new AuditRecord(actor, "recovery.backup.abandoned", "backup-point:" + stale.id(),
-                        AuditOutcome.FAILURE, Map.of("plan", planId.toString(), "archive", stale.archiveName())));
-            }
-        }
+        abandonStale(planId, actor, now);
         List<BackupPoint> live = points.running(planId);
         if (!live.isEmpty()) {
             throw new ConflictException("plan", "a backup of " + plan.draft().name() + " is running since "

@@ -35,6 +35,17 @@ public sealed interface DrillVerdict {
         }
     }
 
+    /**
+     * The node running the drill stopped before it ended (a crash, kill -9, a power cut); a later sweep found it
+     * still RUNNING past its window and closed it. Says nothing about the backup.
+     */
+    record Interrupted(String reason) implements DrillVerdict {
+        @Override
+        public String name() {
+            return "INTERRUPTED";
+        }
+    }
+
     /** The validation window ran out; the work was killed. */
     record TimedOut(Duration window) implements DrillVerdict {
         @Override

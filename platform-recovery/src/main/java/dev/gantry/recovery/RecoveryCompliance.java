@@ -144,6 +144,7 @@ public class RecoveryCompliance {
         return switch (verdict) {
             case DrillVerdict.Failed f -> f.firstFailedCheck();
             case DrillVerdict.TimedOut t -> "the validation window of " + t.window() + " ran out";
+            case DrillVerdict.Interrupted i -> i.reason();
             default -> "";
         };
     }

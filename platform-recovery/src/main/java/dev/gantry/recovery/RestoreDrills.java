@@ -9,6 +9,7 @@ import dev.gantry.recovery.internal.Actors;
 import dev.gantry.recovery.internal.RecoveryPermissions;
 import dev.gantry.recovery.internal.RecoveryPermissions.Operation;
 import dev.gantry.recovery.internal.RecoveryPorts;
+import dev.gantry.recovery.internal.RecoverySettings;
 import dev.gantry.recovery.internal.Workbench;
 import dev.gantry.recovery.internal.drill.Archives;
 import dev.gantry.recovery.internal.drill.PointSelection;
@@ -33,6 +34,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,12 +53,13 @@ public class RestoreDrills {
     private final RecoveryPermissions permissions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final RecoverySettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     RestoreDrills(DrillStore drills, PlanStore plans, PointStore points, Workbench workbench, RecoveryPorts ports,
-            RecoveryPermissions permissions, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            RecoveryPermissions permissions, AuditTrail audit, ApplicationEventPublisher events,
+            RecoverySettings settings, Clock clock, PlatformTransactionManager transactions) {
         this.drills = drills;
         this.plans = plans;
         this.points = points;
@@ -65,6 +68,7 @@ public class RestoreDrills {
         this.permissions = permissions;
         this.audit = audit;
         this.events = events;
+        this.settings = settings;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -107,6 +111,72 @@ public class RestoreDrills {
                 .map(id -> drills.drill(id).orElseThrow()).toList());
     }
 
+    /**
+     * Closes drills whose node stopped while they ran, for a periodic job. A drill can not outlive its validation
+     * window (everything it started is killed when the window runs out), so one still RUNNING after its window plus
+     * the lease ({@code gantry.recovery.backup.lease}, which also covers cleanup and the final commit) belongs to a
+     * process that died. It becomes INTERRUPTED, the scratch target it left is removed (or the failure to remove it
+     * stored and audited), and {@link DrillFailed} is published. Its backup's drill record is left as it was: an
+     * interrupted drill proves nothing about the backup.
+     *
+     * @return the drills this call closed
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<DrillReport> sweepInterrupted() {
+        permissions.require(Operation.RUN_DRILL, "drills");
+        String actor = Actors.current();
+        Instant now = clock.instant();
+        var closed = new ArrayList<DrillReport>();
+        for (DrillStore.RunningDrill running : tx.execute(status -> drills.running())) {
+            if (now.isAfter(running.startedAt().plus(running.window()).plus(settings.lease()))) {
+                DrillReport report = tx.execute(status -> interrupt(running, actor));
+                if (report != null) {
+                    closed.add(report);
+                }
+            }
+        }
+        return closed;
+    }
+
+    private @Nullable DrillReport interrupt(DrillStore.RunningDrill running, String actor) {
+        Instant now = clock.instant();
+        String cleanupProblem = removeLeftover(running);
+        String reason = "interrupted: the node running it stopped (still RUNNING past its window of "
+                + running.window() + " and the lease of " + settings.lease() + ")";
+        var verdict = new DrillVerdict.Interrupted(reason);
+        if (!drills.finishDrill(running.id(), verdict, List.of(), now, null, null, cleanupProblem)) {
+            return null;
+        }
+        String target = "drill:" + running.id();
+        audit.record(new AuditRecord(actor, "recovery.drill.interrupted", target, AuditOutcome.FAILURE,
+                Map.of("drillPlan", running.drillPlanId().toString(), "startedAt", running.startedAt().toString(),
+                        "scratch", running.scratch())));
+        if (cleanupProblem != null) {
+            audit.record(new AuditRecord(actor, "recovery.drill.cleanup-failed", target, AuditOutcome.FAILURE,
+                    Map.of("scratch", running.scratch())));
+        }
+        String serviceId = plans.find(running.backupPlanId()).map(p -> p.draft().serviceId()).orElse("");
+        events.publishEvent(new DrillFailed(running.id(), running.drillPlanId(), running.backupPlanId(), serviceId,
+                verdict.name(), reason));
+        return drills.drill(running.id()).orElseThrow();
+    }
+
+    /** The target is rebuilt from the plan; if the plan's scratch changed since, it would name another place. */
+    private @Nullable String removeLeftover(DrillStore.RunningDrill running) {
+        Optional<DrillPlan> plan = drills.plan(running.drillPlanId());
+        try {
+            ScratchTarget target = plan.map(p -> workbench.scratch(p.draft().scratch(), running.id())).orElse(null);
+            if (target == null || !target.describe().equals(running.scratch())) {
+                return "could not remove " + running.scratch() + ": the drill plan's scratch target changed since; "
+                        + "remove it by hand";
+            }
+            target.removeLeftover();
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "could not remove " + running.scratch() + ": " + e.getMessage();
+        }
+    }
+
     private record Setup(UUID drillId, DrillPlan plan, PlanStore.StoredPlan backupPlan, @Nullable BackupPoint point,
             RecoveryObjectives objectives, ScratchTarget target, Instant startedAt) {
     }
@@ -126,7 +196,7 @@ public class RestoreDrills {
         }
         DrillVerdict verdict = verdict(setup, checks, outcome);
         RestoreRun.Outcome finished = outcome;
-        return tx.execute(status -> finish(setup, verdict, checks, finished, seed, actor));
+        return tx.execute(status -> finish(status, setup, verdict, checks, finished, seed, actor));
     }
 
     private RestoreRun.@Nullable Outcome restoreAndCheck(Setup setup, BackupPoint point, DrillReport.Kind kind,
@@ -218,7 +288,7 @@ public class RestoreDrills {
                 : new DrillVerdict.Passed(rto);
     }
 
-    private DrillReport finish(Setup setup, DrillVerdict verdict, List<CheckResult> checks,
+    private DrillReport finish(TransactionStatus status, Setup setup, DrillVerdict verdict, List<CheckResult> checks,
             RestoreRun.@Nullable Outcome outcome, long seed, String actor) {
         Instant now = clock.instant();
         String cleanupProblem = outcome == null ? cleanUpUnused(setup.target) : outcome.cleanupProblem();
@@ -229,7 +299,11 @@ public class RestoreDrills {
         Duration rpo = lastGood == null ? null : Duration.between(lastGood, now);
         Duration rto = verdict instanceof DrillVerdict.Passed p ? p.rto()
                 : verdict instanceof DrillVerdict.PassedWithRtoBreach b ? b.rto() : null;
-        drills.finishDrill(setup.drillId, verdict, checks, now, rto, rpo, cleanupProblem);
+        if (!drills.finishDrill(setup.drillId, verdict, checks, now, rto, rpo, cleanupProblem)) {
+            // A sweep declared this drill interrupted while it was still finishing: that verdict stands.
+            status.setRollbackOnly();
+            return drills.drill(setup.drillId).orElseThrow();
+        }
 
         String target = "drill:" + setup.drillId;
         Map<String, String> details = Map.of("verdict", verdict.name(), "drillPlan", setup.plan.id().toString(),
@@ -248,6 +322,8 @@ public class RestoreDrills {
             case DrillVerdict.TimedOut t -> events.publishEvent(new DrillFailed(setup.drillId, setup.plan.id(),
                     setup.backupPlan.id(), serviceId, verdict.name(), "the validation window of " + t.window()
                     + " ran out"));
+            case DrillVerdict.Interrupted i -> events.publishEvent(new DrillFailed(setup.drillId, setup.plan.id(),
+                    setup.backupPlan.id(), serviceId, verdict.name(), i.reason()));
             case DrillVerdict.PassedWithRtoBreach b -> events.publishEvent(new RtoBreached(setup.drillId,
                     setup.plan.id(), setup.backupPlan.id(), serviceId, b.objective(), b.rto()));
             case DrillVerdict.Passed p -> { }

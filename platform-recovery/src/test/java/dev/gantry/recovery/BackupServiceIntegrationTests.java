@@ -11,6 +11,7 @@ import dev.gantry.access.testing.RecordingAuditTrail;
 import dev.gantry.access.testing.SignedIn;
 import dev.gantry.domain.audit.AuditOutcome;
 import dev.gantry.domain.audit.AuditRecord;
+import dev.gantry.recovery.internal.store.PointStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,12 +46,39 @@ abstract class BackupServiceIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    PointStore points;
+
     @TempDir
     Path dir;
 
     @BeforeEach
     void reset() {
         audit.clear();
+    }
+
+    @Test
+    void aBackupLeftRunningByAStoppedNodeIsSweptToFailedOnceItsHeartbeatIsOlderThanTheLease() {
+        BackupPlan plan = plans.create(plan("swept-" + suffix(), command("seq 1 10"), dir.resolve("a")));
+        UUID orphan = UUID.randomUUID();
+        points.insertRunning(orphan, plan.id(), "swept-orphan", PayloadFormat.COMMAND_STREAM, clock.instant(),
+                "a node that stopped");
+
+        // The lease of these tests is one minute.
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(backups.sweepAbandoned()).as("within the lease it may still be alive")
+                .extracting(BackupPoint::id).doesNotContain(orphan);
+        assertThat(backups.point(orphan).state()).isEqualTo(PointState.RUNNING);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(backups.sweepAbandoned()).extracting(BackupPoint::id).contains(orphan);
+
+        BackupPoint swept = backups.point(orphan);
+        assertThat(swept.state()).isEqualTo(PointState.FAILED);
+        assertThat(swept.failure()).startsWith("abandoned: no heartbeat");
+        assertThat(audit.recordsFor("backup-point:" + orphan)).extracting(AuditRecord::action)
+                .containsExactly("recovery.backup.abandoned");
+        assertThat(backups.sweepAbandoned()).as("closed once").extracting(BackupPoint::id).doesNotContain(orphan);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.gantry.secrets.internal.scan.GitHistoryScanner;
 import dev.gantry.secrets.internal.scan.ManagedValueIndex;
 import dev.gantry.secrets.internal.scan.ScanFindingEntity;
 import dev.gantry.secrets.internal.scan.ScanFindings;
+import dev.gantry.secrets.internal.scan.ScanRoots;
 import dev.gantry.secrets.internal.scan.ScanRunEntity;
 import dev.gantry.secrets.internal.scan.ScanRuns;
 import dev.gantry.secrets.internal.seal.SealState;
@@ -24,7 +25,6 @@ import dev.gantry.secrets.internal.store.SecretVersions;
 import dev.gantry.secrets.internal.store.StageLabels;
 import dev.gantry.secrets.internal.store.Secrets;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -71,12 +71,13 @@ public class RepositoryScan {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ScanRoots roots;
     private final long maxBlobBytes;
     private final SecureRandom random = new SecureRandom();
 
     RepositoryScan(ScanRuns runs, ScanFindings findings, AllowedFindings allowed, Secrets secrets,
             SecretVersions versions, StageLabels stages, SealState state, EnvelopeCipher cipher, AuditTrail audit, Clock clock,
-            PlatformTransactionManager transactionManager,
+            PlatformTransactionManager transactionManager, ScanRoots roots,
             @Value("${gantry.secrets.scan.max-blob-bytes:1048576}") long maxBlobBytes) {
         if (maxBlobBytes < 1 || maxBlobBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("gantry.secrets.scan.max-blob-bytes must be 1 to " + Integer.MAX_VALUE);
@@ -92,6 +93,7 @@ public class RepositoryScan {
         this.audit = audit;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.roots = roots;
         this.maxBlobBytes = maxBlobBytes;
     }
 
@@ -100,15 +102,13 @@ public class RepositoryScan {
      * repository on this node's disk) and records the findings that are not allowed. Needs the vault unsealed, to
      * fingerprint the managed values.
      *
-     * @throws InvalidInputException (field {@code repository}) if there is no git repository there
+     * @throws InvalidInputException (field {@code repository}) if there is no git repository there, or the path is
+     *                               outside {@code gantry.secrets.scan.allowed-roots} (see {@link #admit})
      */
     @PreAuthorize("hasRole('SECRETS_ADMIN')")
     public ScanRun scan(Path repository) {
-        Path directory = repository.toAbsolutePath().normalize();
+        Path directory = admit(repository);
         String label = directory.toString();
-        if (label.length() > 1000 || !Files.isDirectory(directory)) {
-            throw new InvalidInputException("repository", "no directory at " + label);
-        }
         String actor = actor();
         ManagedValueIndex index = transactions.execute(status -> managedValues());
         try {
@@ -146,6 +146,31 @@ public class RepositoryScan {
             return transactions.execute(status -> completed(id, actor, totals, found, counts[1], counts[0]));
         } finally {
             index.close();
+        }
+    }
+
+    /**
+     * Checks a path before a scan is queued, as {@link #scan} checks it again when it starts: it must lead, once
+     * {@code ..} and symbolic links are resolved, to a directory inside one of the allowed roots
+     * ({@code gantry.secrets.scan.allowed-roots}); with none configured, scans are off. A refusal is audited.
+     *
+     * @return the resolved directory, which is what a scan reads
+     * @throws InvalidInputException (field {@code repository}) saying what was wrong, and which setting to change
+     */
+    @PreAuthorize("hasRole('SECRETS_ADMIN')")
+    public Path admit(Path repository) {
+        String requested = repository.toString();
+        if (requested.length() > 1000) {
+            throw new InvalidInputException("repository", "a path of at most 1000 characters");
+        }
+        try {
+            return roots.admit(repository);
+        } catch (InvalidInputException refused) {
+            String actor = actor();
+            transactions.executeWithoutResult(status -> audit.record(new AuditRecord(actor,
+                    "secrets.repo-scan.refused", TARGET, AuditOutcome.FAILURE,
+                    Map.of("repository", requested, "reason", refused.getMessage()))));
+            throw refused;
         }
     }
 

@@ -6,11 +6,11 @@ import dev.gantry.domain.NotFoundException;
 import dev.gantry.domain.audit.AuditOutcome;
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
+import dev.gantry.domain.token.TokenFormat;
 import dev.gantry.secrets.internal.Actors;
 import dev.gantry.secrets.internal.policy.PolicyCache;
 import dev.gantry.secrets.internal.token.StoredVaultTokens;
 import dev.gantry.secrets.internal.token.VaultTokenEntity;
-import dev.gantry.secrets.internal.token.VaultTokenValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,15 +63,20 @@ public class VaultTokens {
     public static final Duration RETENTION = Duration.ofDays(30);
     private static final String PURGE_ACTOR = "system:vault-token-purge";
 
+    /**
+     * Vault tokens: {@code gvt_} and 256 random bits, a prefix other than the API tokens' {@code gty_} so a leaked
+     * token says which kind it is, and secret scanners can look for it.
+     */
+    private static final TokenFormat FORMAT = new TokenFormat("gvt_");
+
     private final StoredVaultTokens tokens;
-    private final VaultTokenValues values;
     private final PolicyCache policies;
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration maxTtl;
     private final Duration maxTemporaryTtl;
 
-    VaultTokens(StoredVaultTokens tokens, VaultTokenValues values, PolicyCache policies, AuditTrail audit,
+    VaultTokens(StoredVaultTokens tokens, PolicyCache policies, AuditTrail audit,
             Clock clock,
             @Value("${gantry.secrets.tokens.max-ttl:768h}") Duration maxTtl,
             @Value("${gantry.secrets.tokens.max-temporary-ttl:8h}") Duration maxTemporaryTtl) {
@@ -83,7 +88,6 @@ public class VaultTokens {
                     + MIN_TTL + " and gantry.secrets.tokens.max-ttl");
         }
         this.tokens = tokens;
-        this.values = values;
         this.policies = policies;
         this.audit = audit;
         this.clock = clock;
@@ -205,12 +209,12 @@ public class VaultTokens {
      */
     @Transactional
     public Optional<VaultTokenAuthentication> authenticate(@Nullable String rawToken) {
-        if (rawToken == null || !values.wellFormed(rawToken)) {
+        if (rawToken == null || !FORMAT.wellFormed(rawToken)) {
             return Optional.empty();
         }
-        byte[] digest = values.digest(rawToken);
-        Optional<VaultTokenEntity> found = tokens.findByTokenHash(values.hex(digest));
-        if (found.isEmpty() || !values.matches(digest, found.get().tokenHash())) {
+        byte[] digest = FORMAT.digest(rawToken);
+        Optional<VaultTokenEntity> found = tokens.findByTokenHash(TokenFormat.hex(digest));
+        if (found.isEmpty() || !FORMAT.matches(digest, found.get().tokenHash())) {
             return Optional.empty();
         }
         VaultTokenEntity token = found.get();
@@ -354,8 +358,8 @@ public class VaultTokens {
     private CreatedVaultToken issue(String owner, String name, VaultTokenKind kind, Set<String> policyNames,
             @Nullable UUID parentId, boolean renewable, Duration ttl, Instant now, Instant expiresAt,
             Instant maxExpiresAt) {
-        String value = values.newValue();
-        VaultTokenEntity token = tokens.save(new VaultTokenEntity(UUID.randomUUID(), values.hex(values.digest(value)),
+        String value = FORMAT.newValue();
+        VaultTokenEntity token = tokens.save(new VaultTokenEntity(UUID.randomUUID(), FORMAT.hexDigest(value),
                 owner, name, kind.name(), policyNames, parentId, renewable, ttl.toSeconds(), now, actor(), expiresAt,
                 maxExpiresAt));
         audit.record(AuditRecord.success(actor(), "vault-token.created", target(token.id()), Map.of(

@@ -210,6 +210,46 @@ abstract class RepositoryScanIntegrationTests {
     }
 
     @Test
+    void aPathThatClimbsOutOfTheAllowedRootsIsRefusedOnTheFieldAuditedAndNeverScanned() {
+        Path climbing = dir.resolve("../".repeat(dir.getNameCount()) + "usr");
+
+        assertThatThrownBy(() -> scans.scan(climbing)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("repository");
+            assertThat(e.getMessage()).contains("/usr is outside the directories allowed for scans",
+                    "gantry.secrets.scan.allowed-roots");
+        });
+
+        assertThat(scans.runs(10)).isEmpty();
+        assertThat(audit.records()).singleElement().satisfies(record -> {
+            assertThat(record.action()).isEqualTo("secrets.repo-scan.refused");
+            assertThat(record.outcome()).isEqualTo(AuditOutcome.FAILURE);
+        });
+    }
+
+    @Test
+    void aSymbolicLinkInsideTheAllowedRootsThatLeadsOutOfThemIsRefused() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("looks-local"), Path.of("/usr"));
+
+        assertThatThrownBy(() -> scans.admit(link)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("repository");
+            assertThat(e.getMessage()).contains("is outside the directories allowed for scans");
+        });
+        assertThatThrownBy(() -> scans.scan(link)).isInstanceOf(InvalidInputException.class);
+        assertThat(scans.runs(10)).isEmpty();
+    }
+
+    @Test
+    void aSymbolicLinkToARepositoryInsideTheRootsIsScannedAtItsRealPlace() throws Exception {
+        commit("README.md", "# hello\n", "start");
+        Path link = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link"), dir);
+        try {
+            assertThat(scans.scan(link).repository()).isEqualTo(dir.toRealPath().toString());
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
     void aScanNeedsTheVaultUnsealedAndASecretsAdministrator() throws Exception {
         commit("README.md", "# hello\n", "start");
 

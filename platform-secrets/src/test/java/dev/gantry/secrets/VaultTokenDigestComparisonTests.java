@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.gantry.secrets.internal.token.VaultTokenValues;
+import dev.gantry.domain.token.TokenFormat;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,13 @@ class VaultTokenDigestComparisonTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("dev.gantry.secrets");
+    private static final JavaClasses SHARED_KERNEL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.gantry.domain.token");
 
     @Test
     void tokenDigestsAreComparedWithMessageDigestIsEqual() {
-        assertThat(MODULE.get(VaultTokenValues.class).getMethod("matches", byte[].class, String.class)
+        assertThat(SHARED_KERNEL.get(TokenFormat.class).getMethod("matches", byte[].class, String.class)
                 .getMethodCallsFromSelf())
                 .anySatisfy(call -> {
                     assertThat(call.getTargetOwner().isEquivalentTo(MessageDigest.class)).isTrue();
@@ -34,7 +37,7 @@ class VaultTokenDigestComparisonTests {
                 });
         assertThat(MODULE.get(VaultTokens.class).getMethod("authenticate", String.class).getMethodCallsFromSelf())
                 .extracting(JavaMethodCall::getName, call -> call.getTargetOwner().getName())
-                .contains(org.assertj.core.groups.Tuple.tuple("matches", VaultTokenValues.class.getName()));
+                .contains(org.assertj.core.groups.Tuple.tuple("matches", TokenFormat.class.getName()));
     }
 
     @Test

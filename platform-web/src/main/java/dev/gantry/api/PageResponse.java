@@ -16,6 +16,16 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
         return new PageResponse<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
     }
 
+    /**
+     * One page of a list a service returned whole (bounded by the service), with the same clamping as
+     * {@link #request}: for lists that no repository pages.
+     */
+    public static <T> PageResponse<T> slice(List<T> all, int page, int size) {
+        Pageable request = request(page, size, Sort.unsorted());
+        List<T> items = all.stream().skip(request.getOffset()).limit(request.getPageSize()).toList();
+        return new PageResponse<>(items, request.getPageNumber(), request.getPageSize(), all.size());
+    }
+
     /** A page request from query parameters, clamped so no client can ask for everything at once. */
     public static Pageable request(int page, int size, Sort sort) {
         return PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, MAX_SIZE), sort);

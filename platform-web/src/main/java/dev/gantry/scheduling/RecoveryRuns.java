@@ -387,6 +387,7 @@ public class RecoveryRuns {
                     + b.rto().toMillis() + " ms against an RTO of " + b.objective();
             case DrillVerdict.Failed f -> "FAILED: " + f.firstFailedCheck();
             case DrillVerdict.TimedOut t -> "TIMED_OUT after the window of " + t.window();
+            case DrillVerdict.Interrupted i -> "INTERRUPTED: " + i.reason();
         };
         return report;
     }

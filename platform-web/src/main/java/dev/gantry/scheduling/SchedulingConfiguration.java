@@ -109,4 +109,34 @@ class SchedulingConfiguration {
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
+
+    @Bean
+    JobDetail abandonedBackupSweepJob() {
+        return JobBuilder.newJob(AbandonedBackupSweepJob.class).withIdentity("abandoned-backup-sweep", "recovery")
+                .withDescription("Mark backups left running by a stopped node as failed")
+                .requestRecovery().storeDurably().build();
+    }
+
+    @Bean
+    Trigger abandonedBackupSweepTrigger(@Value("${gantry.recovery.sweep-cron}") String cron) {
+        return TriggerBuilder.newTrigger().forJob("abandoned-backup-sweep", "recovery")
+                .withIdentity("abandoned-backup-sweep", "recovery")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
+
+    @Bean
+    JobDetail interruptedDrillSweepJob() {
+        return JobBuilder.newJob(InterruptedDrillSweepJob.class).withIdentity("interrupted-drill-sweep", "recovery")
+                .withDescription("Mark drills left running by a stopped node as interrupted and remove their scratch")
+                .requestRecovery().storeDurably().build();
+    }
+
+    @Bean
+    Trigger interruptedDrillSweepTrigger(@Value("${gantry.recovery.sweep-cron}") String cron) {
+        return TriggerBuilder.newTrigger().forJob("interrupted-drill-sweep", "recovery")
+                .withIdentity("interrupted-drill-sweep", "recovery")
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
 }

@@ -121,11 +121,7 @@ class BackupPlansController {
     @PreAuthorize("hasAuthority('SCOPE_recovery:read')")
     PageResponse<BackupPoint> points(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "50") int size) {
-        int pageSize = Math.clamp(size, 1, PageResponse.MAX_SIZE);
-        int pageNumber = Math.max(page, 0);
-        List<BackupPoint> all = backups.points(id, 1000);
-        List<BackupPoint> items = all.stream().skip((long) pageNumber * pageSize).limit(pageSize).toList();
-        return new PageResponse<>(items, pageNumber, pageSize, all.size());
+        return PageResponse.slice(backups.points(id, 1000), page, size);
     }
 
     @GetMapping("/points/{id}")

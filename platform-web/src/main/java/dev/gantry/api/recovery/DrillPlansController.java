@@ -87,6 +87,7 @@ class DrillPlansController {
             String failure = switch (r.verdict()) {
                 case DrillVerdict.Failed f -> f.firstFailedCheck();
                 case DrillVerdict.TimedOut t -> "the validation window of " + t.window() + " ran out";
+                case DrillVerdict.Interrupted i -> i.reason();
                 default -> null;
             };
             return new DrillReportResponse(r.drillId(), r.drillPlanId(), r.backupPlanId(), r.pointId(),
@@ -172,11 +173,8 @@ class DrillPlansController {
     @PreAuthorize("hasAuthority('SCOPE_recovery:read')")
     PageResponse<DrillReportResponse> reports(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
                                               @RequestParam(defaultValue = "20") int size) {
-        int pageSize = Math.clamp(size, 1, PageResponse.MAX_SIZE);
-        int pageNumber = Math.max(page, 0);
-        List<DrillReport> all = drills.reports(id, 1000);
-        return new PageResponse<>(all.stream().skip((long) pageNumber * pageSize).limit(pageSize)
-                .map(DrillReportResponse::of).toList(), pageNumber, pageSize, all.size());
+        return PageResponse.slice(drills.reports(id, 1000).stream().map(DrillReportResponse::of).toList(), page,
+                size);
     }
 
     @GetMapping("/drills/{id}")

@@ -67,7 +67,9 @@ class RepositoryScansController {
     @PreAuthorize(SecretsAccess.SCAN_ADMIN)
     @Operation(summary = "Scan a git repository on this node's disk, in the background",
             description = "Body {\"repository\": \"/srv/git/payments.git\"}. Answers 202 with Location "
-                    + "/api/v1/secrets/scans/{id} to poll; 409 (field repository) when too many scans are queued. "
+                    + "/api/v1/secrets/scans/{id} to poll; 400 (field repository) when the path does not lead to a "
+                    + "directory inside gantry.secrets.scan.allowed-roots (after .. and symbolic links), or none is "
+                    + "configured; 409 (field repository) when too many scans are queued. "
                     + "Needs the vault unsealed, to recognise its own values.")
     ResponseEntity<ScanDocument> submit(@RequestBody ScanRequest request) {
         String repository = request.repository();

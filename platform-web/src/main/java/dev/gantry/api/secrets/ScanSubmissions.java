@@ -71,6 +71,7 @@ class ScanSubmissions implements DisposableBean {
     /**
      * Queues a scan as the caller (whose roles the scan checks again when it starts).
      *
+     * @throws InvalidInputException (field {@code repository}) when the path is not one a scan may read
      * @throws ConflictException (field {@code repository}) when the queue is full
      */
     Submission submit(String repository) {
@@ -80,6 +81,8 @@ class ScanSubmissions implements DisposableBean {
         } catch (java.nio.file.InvalidPathException e) {
             throw new InvalidInputException("repository", "not a path on this node");
         }
+        // Refused now, on the field, rather than as a failed submission the client only sees when it polls.
+        scans.admit(path);
         Submission queued = new Submission(UUID.randomUUID(), repository, State.QUEUED, null, null);
         put(queued);
         SecurityContext caller = SecurityContextHolder.createEmptyContext();

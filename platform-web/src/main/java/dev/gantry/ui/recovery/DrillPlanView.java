@@ -244,6 +244,7 @@ class DrillPlanView extends VerticalLayout implements BeforeEnterObserver {
                     RecoveryFormats.Tone.WARN);
             case DrillVerdict.Failed f -> RecoveryFormats.pill("FAILED", RecoveryFormats.Tone.BAD);
             case DrillVerdict.TimedOut t -> RecoveryFormats.pill("TIMED OUT", RecoveryFormats.Tone.BAD);
+            case DrillVerdict.Interrupted i -> RecoveryFormats.pill("INTERRUPTED", RecoveryFormats.Tone.BAD);
         };
     }
 
@@ -255,6 +256,7 @@ class DrillPlanView extends VerticalLayout implements BeforeEnterObserver {
             case DrillVerdict.Failed f -> f.firstFailedCheck();
             case DrillVerdict.TimedOut t -> "the validation window of " + RecoveryFormats.duration(t.window())
                     + " ran out; the work was stopped";
+            case DrillVerdict.Interrupted i -> i.reason();
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -100,9 +101,9 @@ class RecoveryView extends VerticalLayout {
         add(running);
 
         services.setId("compliance");
-        services.addComponentColumn(c -> new Span(c.serviceName())).setHeader("Service").setAutoWidth(true);
+        services.addComponentColumn(this::service).setHeader("Service").setAutoWidth(true);
         services.addComponentColumn(RecoveryView::status).setHeader("Status").setAutoWidth(true);
-        services.addColumn(c -> c.drillSummary(clock.instant())).setHeader("Restore drills").setFlexGrow(2);
+        services.addComponentColumn(this::drillSummary).setHeader("Restore drills").setFlexGrow(2);
         services.addColumn(c -> Formats.ago(c.lastBackupAt())).setHeader("Last backup").setAutoWidth(true);
         services.addColumn(c -> (c.rpoAchieved() == null && c.lastDrillAt() != null ? "no restorable backup"
                 : RecoveryFormats.duration(c.rpoAchieved())) + " / " + RecoveryFormats.duration(c.rpoObjective())).setHeader("RPO achieved / objective").setAutoWidth(true);
@@ -156,10 +157,10 @@ class RecoveryView extends VerticalLayout {
     }
 
     private void refresh() {
-        services.setItems(compliance.services());
         List<BackupPlan> all = backupPlans.list();
-        plans.setItems(all);
         planNames = all.stream().collect(Collectors.toMap(BackupPlan::id, p -> p.draft().name()));
+        services.setItems(compliance.services());
+        plans.setItems(all);
         drills.setItems(drillPlans.list());
         if (admin) {
             latestBreaches.removeAll();
@@ -212,6 +213,43 @@ class RecoveryView extends VerticalLayout {
                 ? new Anchor("recovery/drills/" + breach.drillPlanId(), breach.serviceId())
                 : new Anchor("recovery/plans/" + breach.backupPlanId(), breach.serviceId());
         return new Paragraph(when, kind, where, new Span(" · " + breach.summary()));
+    }
+
+    /** The service, and the backup plan (or plans) its row is computed from: where backups run and drills are planned. */
+    private Component service(ServiceCompliance c) {
+        if (c.backupPlanIds().size() == 1) {
+            return planLink(c.serviceName(), c.backupPlanIds().getFirst());
+        }
+        Div cell = new Div(new Span(c.serviceName()));
+        for (UUID planId : c.backupPlanIds()) {
+            cell.add(new Span(" · "), planLink(planNames.getOrDefault(planId, "plan"), planId));
+        }
+        return cell;
+    }
+
+    /**
+     * The drill summary leads to where one acts on it: the drill plan (run a drill now) when the service has one,
+     * otherwise its backup plan (which lists its drill plans and makes new ones).
+     */
+    private Component drillSummary(ServiceCompliance c) {
+        String summary = c.drillSummary(clock.instant());
+        if (c.drillPlanIds().size() == 1) {
+            Anchor drill = new Anchor("recovery/drills/" + c.drillPlanIds().getFirst(), summary);
+            drill.setId("compliance-drill-" + c.serviceId());
+            return drill;
+        }
+        if (c.backupPlanIds().size() == 1) {
+            Anchor plan = new Anchor("recovery/plans/" + c.backupPlanIds().getFirst(), summary);
+            plan.setId("compliance-drill-" + c.serviceId());
+            return plan;
+        }
+        return new Span(summary);
+    }
+
+    private static Anchor planLink(String text, UUID planId) {
+        Anchor link = new Anchor("recovery/plans/" + planId, text);
+        link.setId("compliance-plan-" + planId);
+        return link;
     }
 
     private static Span status(ServiceCompliance c) {

@@ -1,6 +1,5 @@
 package dev.gantry.ui.secrets;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -119,14 +118,21 @@ class RepositoryScansView extends VerticalLayout {
 
     private void start(TextField repository) {
         String text = repository.getValue().strip();
-        if (text.isEmpty() || !Files.isDirectory(Path.of(text))) {
+        Path admitted;
+        try {
+            if (text.isEmpty()) {
+                throw new InvalidInputException("repository", "no directory at an empty path");
+            }
+            admitted = scans.admit(Path.of(text));
+        } catch (InvalidInputException | java.nio.file.InvalidPathException refused) {
+            String reason = refused instanceof InvalidInputException invalid ? invalid.getMessage()
+                    : "not a path on this node";
             repository.setInvalid(true);
-            repository.setErrorMessage("No directory at " + (text.isEmpty() ? "an empty path" : text)
-                    + " on this node");
+            repository.setErrorMessage(Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
             return;
         }
         repository.setInvalid(false);
-        background.start(Path.of(text));
+        background.start(admitted);
         Notifications.done("Scanning " + text + " in the background");
         refresh();
     }

@@ -3,6 +3,7 @@ package dev.gantry.ui.secrets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -138,7 +139,7 @@ class VaultSealView extends VerticalLayout {
         initialise.setId("initialise-vault");
         initialise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         card.add(new Paragraph("Creates the root key and splits the unseal key into n shares, t of which unseal."),
-                new HorizontalLayout(shares, threshold), initialise);
+                sharesAndThreshold(shares, threshold), initialise);
         return card;
     }
 
@@ -255,7 +256,7 @@ class VaultSealView extends VerticalLayout {
             start.setId("start-rekey");
             card.add(new Paragraph("Replaces the unseal shares: holders of the current shares enter theirs, then "
                     + "the new ones are shown once. The old shares open nothing afterwards."),
-                    new HorizontalLayout(shares, threshold), start);
+                    sharesAndThreshold(shares, threshold), start);
             return card;
         }
         ProgressBar progress = new ProgressBar(0, status.required(), status.progress());
@@ -344,6 +345,18 @@ class VaultSealView extends VerticalLayout {
                 + "version without decrypting any value."), progress, counter, versions,
                 new HorizontalLayout(batch, raise));
         return card;
+    }
+
+    /**
+     * n and t side by side while the card is wide enough, one above the other in a narrow card (a phone, a
+     * crowded window), each filling its column so neither runs past the card's edge; an error under one field
+     * does not push the other.
+     */
+    private static FormLayout sharesAndThreshold(IntegerField shares, IntegerField threshold) {
+        FormLayout form = new FormLayout(shares, threshold);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("22em", 2));
+        return form;
     }
 
     private static int value(IntegerField field) {

@@ -290,6 +290,18 @@ class SecretsApiIntegrationTests extends ApiTestSupport {
         assertThat(output.getAll()).doesNotContain("canary-7f3e");
     }
 
+    @Test
+    void aScanOfAPathThatClimbsOutOfTheAllowedRootsIsRefusedOnTheRepositoryFieldBeforeItIsQueued() {
+        String climbing = System.getProperty("java.io.tmpdir") + "/../../../../../../usr";
+
+        Answer refused = api.send("POST", "/api/v1/secrets/scans",
+                "{\"repository\":\"" + climbing + "\"}", keeper);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asString()).isEqualTo("repository");
+        assertThat(refused.json().toString()).contains("outside the directories allowed for scans");
+    }
+
     private Answer write(String path, String body, String token) {
         return api.send("PUT", "/api/v1/secrets/data/" + path, body, token);
     }

@@ -17,8 +17,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -36,6 +38,7 @@ import dev.gantry.recovery.DrillReport;
 import dev.gantry.recovery.KeepRules;
 import dev.gantry.recovery.LocationSpec;
 import dev.gantry.recovery.PointState;
+import dev.gantry.recovery.RestoreDrills;
 import dev.gantry.recovery.ScratchSpec;
 import dev.gantry.recovery.ServiceCompliance;
 import dev.gantry.recovery.SourceSpec;
@@ -47,6 +50,7 @@ import dev.gantry.testing.WithGantryUser;
 import dev.gantry.ui.PortalTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The recovery portal without a browser, on the whole application: plans edited with their field errors, a
@@ -63,6 +67,8 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
     @Autowired RecoveryDefaults defaults;
     @Autowired dev.gantry.recovery.KeyEscrow escrow;
     @Autowired SecretVault vault;
+    @Autowired RestoreDrills drills;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void anAdminCreatesAPlanForGantrysOwnDatabaseWithTheInstallationsDefaultLocations() {
@@ -195,21 +201,66 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
     }
 
     @Test
+    void aDrillLeftRunningByANodeThatStoppedShowsAsInterruptedWithWhyOnceTheSweepClosesIt() throws Exception {
+        BackupPlan plan = plans.create(commandPlan("interrupted-" + suffix(), "echo i"));
+        DrillPlan drill = drillPlans.create(drillPlan(plan, List.of(new Validation.MatchesExpectation())));
+        UUID orphan = UUID.randomUUID();
+        Path leftover = Files.createDirectories(defaults.scratchDirectory()
+                .resolve("drill-" + orphan.toString().replace("-", "").substring(0, 16)));
+        Files.writeString(leftover.resolve("stream"), "restored before the node stopped");
+        jdbc.sql("""
+                insert into recovery_drill (id, drill_plan_id, backup_plan_id, kind, seed, work_window, scratch,
+                    started_at, verdict, objectives_source, actor)
+                values (?, ?, ?, 'STANDARD', 1, 'PT5M', ?, ?, 'RUNNING', 'test', 'system:drill-schedule')""")
+                .params(orphan, drill.id(), plan.id(), "new directory " + leftover.toAbsolutePath(),
+                        java.time.OffsetDateTime.now().minusHours(1)).update();
+
+        assertThat(drills.sweepInterrupted()).extracting(DrillReport::drillId).contains(orphan);
+        navigate("recovery/drills/" + drill.id(), DrillPlanView.class);
+
+        Grid<DrillReport> history = $(Grid.class).withId("drill-history").single();
+        assertThat(test(history).size()).isEqualTo(1);
+        assertThat(((Span) test(history).getCellComponent(0, 1)).getText()).isEqualTo("INTERRUPTED");
+        assertThat(test(history).getCellText(0, 6)).startsWith("interrupted: the node running it stopped");
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
     void theComplianceTableSaysWhenTheLastDrillPassedAndHowOftenThePolicyAsks() {
         String service = "svc-compliance-" + suffix();
         BackupPlan plan = plans.create(new BackupPlanDraft(service, "Compliance " + service, "c-" + suffix(),
                 new SourceSpec.Command(List.of("sh", "-c", "echo c")), "0 0 2 * * ?", locations(),
                 KeepRules.everything(), null, null, Duration.ofHours(1)));
         backups.runPlan(plan.id());
-        runs.runScheduledDrill(drillPlans.create(drillPlan(plan, List.of(new Validation.MatchesExpectation()))).id());
+        DrillPlan drill = drillPlans.create(drillPlan(plan, List.of(new Validation.MatchesExpectation())));
+        runs.runScheduledDrill(drill.id());
 
         navigate("recovery", RecoveryView.class);
 
         Grid<ServiceCompliance> grid = $(Grid.class).withId("compliance").single();
         int row = rowOf(grid, service);
-        assertThat(test(grid).getCellText(row, 2))
-                .isEqualTo("last passing drill 0 minutes ago; policy requires every 3 months");
+        Anchor summary = (Anchor) test(grid).getCellComponent(row, 2);
+        assertThat(summary.getText()).isEqualTo("last passing drill 0 minutes ago; policy requires every 3 months");
+        assertThat(summary.getHref()).as("the drill plan, where a drill is run")
+                .isEqualTo("recovery/drills/" + drill.id());
+        Anchor planLink = (Anchor) test(grid).getCellComponent(row, 0);
+        assertThat(planLink.getText()).isEqualTo("Compliance " + service);
+        assertThat(planLink.getHref()).isEqualTo("recovery/plans/" + plan.id());
         assertThat(test(grid).getRow(row).status()).isEqualTo(ServiceCompliance.Status.COMPLIANT);
+    }
+
+    @Test
+    void aServiceWithoutADrillPlanLeadsFromItsComplianceRowToItsBackupPlan() {
+        BackupPlan plan = plans.create(commandPlan("undrilled-" + suffix(), "echo u"));
+
+        navigate("recovery", RecoveryView.class);
+
+        Grid<ServiceCompliance> grid = $(Grid.class).withId("compliance").single();
+        int row = rowOf(grid, plan.draft().serviceId());
+        Anchor summary = (Anchor) test(grid).getCellComponent(row, 2);
+        assertThat(summary.getText()).startsWith("no drill has passed yet");
+        assertThat(summary.getHref()).isEqualTo("recovery/plans/" + plan.id());
+        assertThat(test(grid).getRow(row).status()).isEqualTo(ServiceCompliance.Status.NEVER_PROVEN);
     }
 
     @Test

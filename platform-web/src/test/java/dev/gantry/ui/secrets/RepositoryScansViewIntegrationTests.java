@@ -76,6 +76,20 @@ class RepositoryScansViewIntegrationTests extends PortalTestSupport {
         assertThat(repository.getErrorMessage()).contains("No directory");
     }
 
+    @Test
+    void aLinkThatLeadsOutOfTheAllowedDirectoriesIsRefusedOnTheField() throws Exception {
+        Path link = Files.createSymbolicLink(scratch.resolve("innocent"), Path.of("/usr"));
+        navigate("secrets/scans", Component.class);
+        TextField repository = $(TextField.class).withId("scan-repository").single();
+
+        test(repository).setValue(link.toString());
+        test($(Button.class).withId("start-scan").single()).click();
+
+        assertThat(repository.isInvalid()).isTrue();
+        assertThat(repository.getErrorMessage()).contains("outside the directories allowed for scans",
+                "gantry.secrets.scan.allowed-roots");
+    }
+
     private Path repositoryWithALeak() throws Exception {
         Path repository = scratch.resolve("leaky");
         try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {

@@ -79,25 +79,53 @@ public class DrillStore {
                 .update();
     }
 
-    public void finishDrill(UUID id, DrillVerdict verdict, List<CheckResult> checks, Instant finishedAt,
+    /**
+     * Stores how the drill ended. Conditional on the drill still being RUNNING, like a backup point's finish: a
+     * drill a sweep declared interrupted never comes back with another verdict.
+     *
+     * @return false if the drill was no longer RUNNING
+     */
+    public boolean finishDrill(UUID id, DrillVerdict verdict, List<CheckResult> checks, Instant finishedAt,
             @Nullable Duration rto, @Nullable Duration rpo, @Nullable String cleanupProblem) {
-        String firstFailed = verdict instanceof DrillVerdict.Failed f ? f.firstFailedCheck()
-                : verdict instanceof DrillVerdict.TimedOut t ? "the validation window of " + t.window() + " ran out"
-                : null;
-        jdbc.sql("""
+        String firstFailed = switch (verdict) {
+            case DrillVerdict.Failed f -> f.firstFailedCheck();
+            case DrillVerdict.TimedOut t -> "the validation window of " + t.window() + " ran out";
+            case DrillVerdict.Interrupted i -> i.reason();
+            case DrillVerdict.Passed p -> null;
+            case DrillVerdict.PassedWithRtoBreach b -> null;
+        };
+        boolean finished = jdbc.sql("""
                 update recovery_drill set finished_at = ?, verdict = ?, first_failed_check = ?, rto_achieved_ms = ?,
                     rpo_achieved_ms = ?, cleanup_problem = ?
-                where id = ?""")
+                where id = ? and verdict = 'RUNNING'""")
                 .params(Sql.time(finishedAt), verdict.name(), firstFailed == null ? null : truncate(firstFailed, 2000),
                         rto == null ? null : rto.toMillis(), rpo == null ? null : rpo.toMillis(),
                         cleanupProblem == null ? null : truncate(cleanupProblem, 2000), id)
-                .update();
+                .update() == 1;
+        if (!finished) {
+            return false;
+        }
         for (int i = 0; i < checks.size(); i++) {
             CheckResult check = checks.get(i);
             jdbc.sql("insert into recovery_drill_check (drill_id, position, name, passed, detail, took_ms) "
                     + "values (?, ?, ?, ?, ?, ?)").params(id, i, truncate(check.name(), 100), check.passed(),
                     truncate(check.detail(), 2000), check.took().toMillis()).update();
         }
+        return true;
+    }
+
+    /** A drill stored as RUNNING: on this node or another, alive or not. */
+    public record RunningDrill(UUID id, UUID drillPlanId, UUID backupPlanId, String scratch, Instant startedAt,
+            Duration window) {
+    }
+
+    public List<RunningDrill> running() {
+        return jdbc.sql("select id, drill_plan_id, backup_plan_id, scratch, started_at, work_window "
+                + "from recovery_drill where verdict = 'RUNNING' order by started_at")
+                .query((rows, n) -> new RunningDrill(Sql.uuid(rows, "id"), Sql.uuid(rows, "drill_plan_id"),
+                        Sql.uuid(rows, "backup_plan_id"), String.valueOf(rows.getString("scratch")),
+                        Sql.instant(rows, "started_at"), Sql.duration(rows, "work_window")))
+                .list();
     }
 
     public Optional<DrillReport> drill(UUID id) {
@@ -158,6 +186,7 @@ public class DrillStore {
             case "PASSED" -> new DrillVerdict.Passed(rto);
             case "PASSED_WITH_RTO_BREACH" -> new DrillVerdict.PassedWithRtoBreach(rto, rtoObjective);
             case "TIMED_OUT" -> new DrillVerdict.TimedOut(Sql.duration(rows, "work_window"));
+            case "INTERRUPTED" -> new DrillVerdict.Interrupted(firstFailed == null ? "" : firstFailed);
             case "RUNNING" -> new DrillVerdict.Failed("the drill did not finish: Gantry stopped while it ran");
             default -> new DrillVerdict.Failed(firstFailed == null ? "" : firstFailed);
         };

@@ -120,6 +120,13 @@ public final class PostgresScratchDatabase implements ScratchDatabase {
     }
 
     @Override
+    public synchronized void removeLeftover() throws IOException {
+        // This object did not create the database, its dead predecessor did: drop it if it is there.
+        created = true;
+        cleanup();
+    }
+
+    @Override
     public synchronized void cleanup() throws IOException {
         try {
             if (commandPassFile != null) {

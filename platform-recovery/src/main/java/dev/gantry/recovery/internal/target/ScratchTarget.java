@@ -21,4 +21,12 @@ public sealed interface ScratchTarget permits ScratchDatabase, ScratchDirectory 
 
     /** Removes everything the restore created. */
     void cleanup() throws IOException;
+
+    /**
+     * Removes what a restore of an earlier process may have left under this target's name (that process died
+     * before its own cleanup). Nothing else carries the name, since a target is named after its restore.
+     */
+    default void removeLeftover() throws IOException {
+        cleanup();
+    }
 }

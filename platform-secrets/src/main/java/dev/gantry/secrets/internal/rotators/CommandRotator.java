@@ -3,7 +3,6 @@ package dev.gantry.secrets.internal.rotators;
 import dev.gantry.domain.InvalidInputException;
 import dev.gantry.secrets.RotationContext;
 import dev.gantry.secrets.RotationStepException;
-import dev.gantry.secrets.Rotator;
 import dev.gantry.secrets.RotatorParameters;
 import dev.gantry.secrets.SecretValue;
 import java.io.ByteArrayOutputStream;
@@ -13,10 +12,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,20 +32,13 @@ import org.springframework.stereotype.Component;
  * PT2M) and the {@link PasswordRules} of the generated candidate.
  */
 @Component
-class CommandRotator implements Rotator {
+class CommandRotator extends HandOverRotator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_OUTPUT = 8192;
-    private static final Set<String> PARAMETERS;
-
-    static {
-        Set<String> known = new HashSet<>(PasswordRules.PARAMETERS);
-        known.addAll(Set.of("command", "timeout"));
-        PARAMETERS = Set.copyOf(known);
-    }
+    private static final Set<String> PARAMETERS = parameters("command", "timeout");
 
     private final Path directory;
-    private final SecureRandom random = new SecureRandom();
 
     CommandRotator(@Value("${gantry.secrets.rotation.command-directory:data/rotation-commands}") Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
@@ -64,30 +54,11 @@ class CommandRotator implements Rotator {
         parameters.allowOnly(PARAMETERS);
         executable(parameters);
         timeout(parameters);
-        PasswordRules.from(parameters, PasswordRules.DEFAULT_SYMBOLS, "");
+        validateRules(parameters);
     }
 
     @Override
-    public SecretValue createCandidate(RotationContext context) {
-        return PasswordRules.from(context.parameters(), PasswordRules.DEFAULT_SYMBOLS, "").generate(random);
-    }
-
-    @Override
-    public void setOnTarget(RotationContext context, SecretValue candidate) {
-        run(context, "set", candidate);
-    }
-
-    @Override
-    public void test(RotationContext context, SecretValue credential) {
-        run(context, "test", credential);
-    }
-
-    @Override
-    public void revokePrevious(RotationContext context, SecretValue previous) {
-        run(context, "revoke", previous);
-    }
-
-    private void run(RotationContext context, String action, SecretValue value) {
+    void handOver(RotationContext context, String action, SecretValue value) {
         Path executable = executable(context.parameters());
         Duration timeout = timeout(context.parameters());
         ProcessBuilder builder = new ProcessBuilder(List.of(executable.toString(), action, context.path()))

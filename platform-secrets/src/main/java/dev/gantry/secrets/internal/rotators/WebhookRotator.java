@@ -3,7 +3,6 @@ package dev.gantry.secrets.internal.rotators;
 import dev.gantry.domain.InvalidInputException;
 import dev.gantry.secrets.RotationContext;
 import dev.gantry.secrets.RotationStepException;
-import dev.gantry.secrets.Rotator;
 import dev.gantry.secrets.RotatorParameters;
 import dev.gantry.secrets.SecretPath;
 import dev.gantry.secrets.SecretValue;
@@ -14,10 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -30,18 +27,11 @@ import org.springframework.stereotype.Component;
  * as a bearer token), {@code timeout} (default PT10S, at most PT1M) and the {@link PasswordRules} of the candidate.
  */
 @Component
-class WebhookRotator implements Rotator {
+class WebhookRotator extends HandOverRotator {
 
-    private static final Set<String> PARAMETERS;
-
-    static {
-        Set<String> known = new HashSet<>(PasswordRules.PARAMETERS);
-        known.addAll(Set.of("url", "auth-secret-path", "timeout"));
-        PARAMETERS = Set.copyOf(known);
-    }
+    private static final Set<String> PARAMETERS = parameters("url", "auth-secret-path", "timeout");
 
     private final boolean allowPlainHttp;
-    private final SecureRandom random = new SecureRandom();
 
     WebhookRotator(@Value("${gantry.secrets.rotation.webhook.allow-plain-http:false}") boolean allowPlainHttp) {
         this.allowPlainHttp = allowPlainHttp;
@@ -65,30 +55,11 @@ class WebhookRotator implements Rotator {
                 throw new InvalidInputException(RotatorParameters.field("auth-secret-path"), bad.getMessage());
             }
         }
-        PasswordRules.from(parameters, PasswordRules.DEFAULT_SYMBOLS, "");
+        validateRules(parameters);
     }
 
     @Override
-    public SecretValue createCandidate(RotationContext context) {
-        return PasswordRules.from(context.parameters(), PasswordRules.DEFAULT_SYMBOLS, "").generate(random);
-    }
-
-    @Override
-    public void setOnTarget(RotationContext context, SecretValue candidate) {
-        post(context, "set", candidate);
-    }
-
-    @Override
-    public void test(RotationContext context, SecretValue credential) {
-        post(context, "test", credential);
-    }
-
-    @Override
-    public void revokePrevious(RotationContext context, SecretValue previous) {
-        post(context, "revoke", previous);
-    }
-
-    private void post(RotationContext context, String action, SecretValue value) {
+    void handOver(RotationContext context, String action, SecretValue value) {
         URI url = url(context.parameters());
         Duration timeout = timeout(context.parameters());
         char[] chars = value.chars();
