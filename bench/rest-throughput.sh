@@ -2,11 +2,11 @@
 # Requests per second of the secrets REST API against a cheap authenticated endpoint of the same running Gantry,
 # same token, same concurrency, same run (see docs/benchmarks.md). Starts the packaged jar (extracted, as in
 # production) on an empty data directory with the audit trail on, issues one API token, runs the load driver.
-# Usage: bench/rest-throughput.sh [secrets] [concurrency] [seconds-per-phase] [rounds]
+# Usage: bench/rest-throughput.sh [secrets] [concurrency] [seconds-per-phase] [rounds] [warm-up rounds]
 #        JFR=1 bench/rest-throughput.sh ...   also records a flight recording of the server (path printed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secrets="${1:-1000}"; concurrency="${2:-8}"; seconds="${3:-10}"; rounds="${4:-3}"
+secrets="${1:-1000}"; concurrency="${2:-8}"; seconds="${3:-10}"; rounds="${4:-3}"; warmups="${5:-2}"
 jar=platform-web/target/gantry.jar
 if [ -z "${JAVA_HOME:-}" ]; then
   JAVA_HOME=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1)
@@ -39,7 +39,7 @@ until grep -q '^READY' "$work/server.log" 2>/dev/null; do
   sleep 0.5
 done
 "$java" -Xmx512m bench/rest/RestThroughput.java "http://127.0.0.1:$port" "$work/token" "$secrets" \
-    "$concurrency" "$seconds" "$rounds"
+    "$concurrency" "$seconds" "$rounds" "$warmups"
 echo "load after run: $(uptime)"
 audited=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health")
 echo "server health after run: HTTP $audited"

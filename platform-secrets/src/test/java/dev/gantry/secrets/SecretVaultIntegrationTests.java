@@ -163,6 +163,49 @@ abstract class SecretVaultIntegrationTests {
     }
 
     @Test
+    void eachWriteMovesCurrentToItselfAndPreviousToTheVersionItReplaced() {
+        write("one", null);
+        assertThat(labels()).containsExactly("CURRENT=1");
+
+        write("two", null);
+        assertThat(labels()).containsExactlyInAnyOrder("CURRENT=2", "PREVIOUS=1");
+
+        write("three", null);
+        assertThat(labels()).containsExactlyInAnyOrder("CURRENT=3", "PREVIOUS=2");
+        assertThat(vault.metadata(PATH).versions()).extracting(SecretVersionInfo::state)
+                .containsOnly(VersionState.ACTIVE);
+    }
+
+    @Test
+    void withOneKeptVersionThePreviousOneKeepsItsValueAndOlderOnesAreDestroyed() {
+        write("v1", null);
+        asSecretsAdmin(() -> vault.configure(PATH, "", 1));
+        write("v2", null);
+        assertThat(vault.metadata(PATH).versions()).extracting(SecretVersionInfo::state)
+                .containsExactly(VersionState.ACTIVE, VersionState.ACTIVE);
+
+        write("v3", null);
+        write("v4", null);
+
+        assertThat(vault.metadata(PATH).versions()).extracting(SecretVersionInfo::state).containsExactly(
+                VersionState.DESTROYED, VersionState.DESTROYED, VersionState.ACTIVE, VersionState.ACTIVE);
+        assertThat(valueOf(vault.read(PATH, 3))).isEqualTo("v3");
+        assertThat(jdbc.queryForObject("select count(*) from secret_version where ciphertext is not null",
+                Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void writesBelowTheLimitDestroyNothing() {
+        for (int i = 1; i <= 10; i++) {
+            write("v" + i, null);
+        }
+
+        assertThat(vault.metadata(PATH).versions()).hasSize(10).extracting(SecretVersionInfo::state)
+                .containsOnly(VersionState.ACTIVE);
+        assertThat(valueOf(vault.read(PATH, 1))).isEqualTo("v1");
+    }
+
+    @Test
     void aSoftDeletedVersionCanBeUndeletedButADestroyedOneIsGone() {
         write("one", null);
         write("two", null);
@@ -369,6 +412,10 @@ abstract class SecretVaultIntegrationTests {
 
         assertThatThrownBy(() -> system.read("recovery-keys", "gantry/recovery/keys/current"))
                 .isInstanceOf(VaultSealedException.class);
+    }
+
+    private List<String> labels() {
+        return jdbc.queryForList("select label || '=' || version from secret_stage", String.class);
     }
 
     private SecretVersionInfo write(String plain, Long cas) {

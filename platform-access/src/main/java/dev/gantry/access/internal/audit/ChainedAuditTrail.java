@@ -2,14 +2,20 @@ package dev.gantry.access.internal.audit;
 
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends hash-chained entries in the caller's transaction.
@@ -18,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * commits or rolls back. That is what keeps the chain linear and gap-free across threads and nodes; the price is
  * that auditing transactions run one at a time from their first append to their end, so callers should append
  * late and keep such transactions short. A rolled-back transaction takes its entries and head update with it.
+ * The caller's pending entity changes are flushed before the head is locked, so that the lock covers the append
+ * and the commit, not statements that could as well have run while others appended.
  *
  * <p>Plain JDBC rather than entities: rows are only ever inserted, and the statements share the connection of the
  * surrounding JPA or JDBC transaction, so a failed insert fails the caller's change.
@@ -27,15 +35,18 @@ public class ChainedAuditTrail implements AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final @Nullable EntityManagerFactory entities;
 
-    public ChainedAuditTrail(JdbcClient jdbc, Clock clock) {
+    public ChainedAuditTrail(JdbcClient jdbc, Clock clock, ObjectProvider<EntityManagerFactory> entities) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.entities = entities.getIfAvailable();
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditRecord record) {
+        flushPendingChanges();
         var head = lockHead();
         var seq = head.lastSeq() + 1;
         var time = AuditChain.storable(clock.instant());
@@ -53,6 +64,17 @@ public class ChainedAuditTrail implements AuditTrail {
         jdbc.sql("update access_audit_head set last_seq = ?, last_hash = ? where id = 1")
                 .params(seq, hash)
                 .update();
+    }
+
+    /** A read-only transaction keeps its manual flush mode: what it changed in memory is not meant to be stored. */
+    private void flushPendingChanges() {
+        if (entities == null || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return;
+        }
+        EntityManager current = EntityManagerFactoryUtils.getTransactionalEntityManager(entities);
+        if (current != null) {
+            current.flush();
+        }
     }
 
     /** Waits for, then holds until the end of the current transaction, the right to append. */

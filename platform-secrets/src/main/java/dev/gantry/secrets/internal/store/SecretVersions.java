@@ -10,4 +10,7 @@ public interface SecretVersions extends JpaRepository<SecretVersionEntity, UUID>
     Optional<SecretVersionEntity> findBySecretIdAndVersion(UUID secretId, long version);
 
     List<SecretVersionEntity> findBySecretIdOrderByVersion(UUID secretId);
+
+    /** The versions below {@code version} that still hold a value: what pruning may have to destroy. */
+    List<SecretVersionEntity> findBySecretIdAndVersionLessThanAndDestroyedAtIsNull(UUID secretId, long version);
 }

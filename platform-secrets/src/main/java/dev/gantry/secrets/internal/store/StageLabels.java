@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +67,28 @@ public class StageLabels {
                     secretId, version, Timestamp.from(now));
         }
         return oldCurrent;
+    }
+
+    /**
+     * Makes a version just written (so holding no label) CURRENT and {@code oldCurrent} PREVIOUS: two statements
+     * where {@link #promote} needs a look-up and four, because a vault write already knows the old CURRENT. The
+     * version's row must be flushed already.
+     */
+    public void promoteNew(UUID secretId, long version, @Nullable Long oldCurrent, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        if (oldCurrent == null) {
+            jdbc.update("insert into secret_stage (secret_id, label, version, moved_at) values (?, 'CURRENT', ?, ?)",
+                    secretId, version, at);
+            return;
+        }
+        // CURRENT moves first so that the old version is free for PREVIOUS (one label per version).
+        jdbc.update("update secret_stage set version = ?, moved_at = ? where secret_id = ? and label = 'CURRENT'",
+                version, at, secretId);
+        if (jdbc.update("update secret_stage set version = ?, moved_at = ? where secret_id = ? and label = 'PREVIOUS'",
+                oldCurrent, at, secretId) == 0) {
+            jdbc.update("insert into secret_stage (secret_id, label, version, moved_at) values (?, 'PREVIOUS', ?, ?)",
+                    secretId, oldCurrent, at);
+        }
     }
 
     /** Labels a candidate PENDING; the primary key refuses a second one. */

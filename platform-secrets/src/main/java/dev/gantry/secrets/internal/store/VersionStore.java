@@ -6,6 +6,8 @@ import dev.gantry.secrets.internal.crypto.RootKeyring;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -39,13 +41,14 @@ public class VersionStore {
      */
     public SecretVersionEntity appendCurrent(SecretEntity secret, RootKeyring keyring, byte[] plaintext, String by) {
         Instant now = clock.instant();
-        labels.version(secret.id(), StageLabel.PENDING).ifPresent(pending -> {
+        Map<StageLabel, Long> before = labels.all(secret.id());
+        Long pending = before.get(StageLabel.PENDING);
+        if (pending != null) {
             versions.findBySecretIdAndVersion(secret.id(), pending).ifPresent(candidate -> candidate.markFailed(now));
             labels.dropPending(secret.id(), pending);
-        });
-        SecretVersionEntity written = insert(secret, keyring, plaintext, by, now);
-        written.becameCurrent(now);
-        labels.promote(secret.id(), written.version(), now);
+        }
+        SecretVersionEntity written = insert(secret, keyring, plaintext, by, now, true);
+        labels.promoteNew(secret.id(), written.version(), before.get(StageLabel.CURRENT), now);
         prune(secret);
         return written;
     }
@@ -53,7 +56,7 @@ public class VersionStore {
     /** Writes the next version as a PENDING candidate that no reader sees. */
     public SecretVersionEntity appendCandidate(SecretEntity secret, RootKeyring keyring, byte[] plaintext, String by) {
         Instant now = clock.instant();
-        SecretVersionEntity written = insert(secret, keyring, plaintext, by, now);
+        SecretVersionEntity written = insert(secret, keyring, plaintext, by, now, false);
         labels.stagePending(secret.id(), written.version(), now);
         return written;
     }
@@ -83,26 +86,40 @@ public class VersionStore {
 
     /**
      * Destroys the values of versions older than the newest {@code maxVersions}, except those a label or a pending
-     * revocation still needs.
+     * revocation still needs. Runs on every write, so it reads nothing while no version is old enough, and then
+     * only the old versions that still hold a value.
      */
     public void prune(SecretEntity secret) {
         long keepFrom = secret.latestVersion() - secret.maxVersions() + 1;
+        if (keepFrom <= 1) {
+            return;
+        }
+        List<SecretVersionEntity> old = versions.findBySecretIdAndVersionLessThanAndDestroyedAtIsNull(secret.id(),
+                keepFrom);
+        if (old.isEmpty()) {
+            return;
+        }
         Set<Long> needed = new HashSet<>(labels.all(secret.id()).values());
         needed.addAll(jdbc.queryForList("select version from secret_retired_version where secret_id = ? "
                 + "and revoked_at is null", Long.class, secret.id()));
         Instant now = clock.instant();
-        for (SecretVersionEntity version : versions.findBySecretIdOrderByVersion(secret.id())) {
-            if (version.version() < keepFrom && !needed.contains(version.version())) {
+        for (SecretVersionEntity version : old) {
+            if (!needed.contains(version.version())) {
                 version.destroy(now);
             }
         }
     }
 
+    /** With {@code current}, the row is inserted as CURRENT already, rather than inserted and then updated. */
     private SecretVersionEntity insert(SecretEntity secret, RootKeyring keyring, byte[] plaintext, String by,
-            Instant now) {
+            Instant now, boolean current) {
         long next = secret.advance(now, by);
-        SecretVersionEntity written = versions.saveAndFlush(new SecretVersionEntity(secret.id(), next,
-                cipher.encrypt(keyring, secret.path(), next, plaintext), now, by));
+        SecretVersionEntity version = new SecretVersionEntity(secret.id(), next,
+                cipher.encrypt(keyring, secret.path(), next, plaintext), now, by);
+        if (current) {
+            version.becameCurrent(now);
+        }
+        SecretVersionEntity written = versions.saveAndFlush(version);
         jdbc.update("insert into secret_version_read (version_id, last_read_at) values (?, null)", written.id());
         return written;
     }
