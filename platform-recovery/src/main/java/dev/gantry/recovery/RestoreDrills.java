@@ -94,9 +94,9 @@ public class RestoreDrills {
      * An escrow drill: restores the plan's latest complete backup with nothing but the escrow, unwrapped with its
      * passphrase: its backup key opens the archive and (format 2) its signing key verifies the manifest, so the
      * vault may be sealed. FAILED when no escrow of the backup's key was ever exported, when the escrow does not
-     * unwrap (wrong passphrase, altered text), when its signing key did not sign the backup's manifest, when a
-     * format 1 escrow meets a sealed vault, or when the unwrapped key does not open the backup. The catalog is still
-     * read to find the backup and its copies.
+     * unwrap (wrong passphrase, altered text), when it covers another key than the backup's, when its signing key
+     * did not sign the backup's manifest, when a format 1 escrow meets a sealed vault, or when the unwrapped key
+     * does not open the backup. The catalog is still read to find the backup and its copies.
      */
     @PreAuthorize("isAuthenticated()")
     public DrillReport runEscrowDrill(UUID drillPlanId, String escrowText, char[] passphrase) {
@@ -287,6 +287,12 @@ public class RestoreDrills {
         checks.add(CheckResult.passed("escrowed key unwraps", "key " + escrowed.key().keyId() + ", escrow "
                 + PassphraseEscrow.fingerprint(escrowText) + " (format " + escrowed.format() + ")",
                 Duration.ofNanos(System.nanoTime() - start)));
+        if (!escrowed.key().keyId().equals(keyId)) {
+            checks.add(CheckResult.failed("escrow covers the backup's key", "this escrow covers backup key "
+                    + escrowed.key().keyId() + " but the backup was written under key " + keyId + ": use the escrow "
+                    + "exported while " + keyId + " was current", Duration.ZERO));
+            return null;
+        }
         PublicKey manifestKey = escrowed.manifestKey();
         start = System.nanoTime();
         if (manifestKey == null) {

@@ -248,6 +248,9 @@ abstract class RestoreDrillIntegrationTests {
         DrillReport wrongSigner = drills.runEscrowDrill(drillPlan.id(),
                 PassphraseEscrow.wrap(unwrapped.key(), otherSigner, PASSPHRASE.toCharArray()).text(),
                 PASSPHRASE.toCharArray());
+        DrillReport earlierKey = drills.runEscrowDrill(drillPlan.id(), PassphraseEscrow.wrap(
+                BackupKey.of("gantry-backup-earlier", new byte[32]), unwrapped.manifestKey(),
+                PASSPHRASE.toCharArray()).text(), PASSPHRASE.toCharArray());
         DrillReport missing = drills.runEscrowDrill(drillPlan.id(), "", new char[0]);
 
         assertThat(good.kind()).isEqualTo(DrillReport.Kind.ESCROW);
@@ -261,6 +264,9 @@ abstract class RestoreDrillIntegrationTests {
         assertThat(wrongSigner.verdict()).isEqualTo(new DrillVerdict.Failed("escrow's signing key: the escrow's "
                 + "signing key did not sign this backup's manifest (escrowed signing key "
                 + ManifestSigning.fingerprint(otherSigner) + ")"));
+        assertThat(earlierKey.verdict()).isEqualTo(new DrillVerdict.Failed("escrow covers the backup's key: this "
+                + "escrow covers backup key gantry-backup-earlier but the backup was written under key "
+                + escrowed.keyId() + ": use the escrow exported while " + escrowed.keyId() + " was current"));
         assertThat(missing.verdict()).isEqualTo(new DrillVerdict.Failed("escrowed key unwraps: no escrow was supplied"));
     }
 
