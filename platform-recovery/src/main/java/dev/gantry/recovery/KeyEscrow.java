@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Exports the current backup key for escrow, wrapped under a passphrase (Argon2id, then AES-256-GCM). Gantry keeps
- * only the fact and the fingerprint of each export; the escrow text and its passphrase are kept by people, apart.
+ * Exports the current backup key for escrow, wrapped under a passphrase (Argon2id, then AES-256-GCM), with the
+ * manifest signing public key, so the escrow alone restores the backups written under that key. Gantry keeps only
+ * the fact and the fingerprint of each export; the escrow text and its passphrase are kept by people, apart.
  */
 @Service
 public class KeyEscrow {
@@ -46,11 +47,12 @@ public class KeyEscrow {
         // Checked before the key is fetched: where the vault keeps it, fetching is itself an audited read.
         permissions.require(Operation.ESCROW, "backup-key:current");
         BackupKey key = ports.keys().current();
-        EscrowedKey escrowed = PassphraseEscrow.wrap(key, passphrase);
+        EscrowedKey escrowed = PassphraseEscrow.wrap(key, ports.keys().manifestPublicKey(), passphrase);
         drills.recordEscrow(UUID.randomUUID(), key.keyId(), METHOD, escrowed.fingerprint(), clock.instant(),
                 Actors.current());
         audit.record(AuditRecord.success(Actors.current(), "recovery.key.escrowed", "backup-key:" + key.keyId(),
-                Map.of("method", METHOD, "fingerprint", escrowed.fingerprint())));
+                Map.of("method", METHOD, "format", "2", "fingerprint", escrowed.fingerprint(),
+                        "signingKey", escrowed.signingKeyFingerprint())));
         return escrowed;
     }
 }

@@ -3,9 +3,11 @@ package dev.gantry.recovery;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.HexFormat;
 
 /** Ed25519 signatures over backup manifests, with the JDK's own provider. */
 public final class ManifestSigning {
@@ -29,6 +31,15 @@ public final class ManifestSigning {
             return new SignedManifest(manifest, signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing the manifest of " + manifest.archiveName() + " failed", e);
+        }
+    }
+
+    /** SHA-256 of the key's X.509 encoding, in hex: how a signing key is named to people and in an escrow. */
+    public static String fingerprint(PublicKey key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 

@@ -19,6 +19,7 @@ import dev.gantry.recovery.internal.store.DrillStore;
 import dev.gantry.recovery.internal.store.PlanStore;
 import dev.gantry.recovery.internal.store.PointStore;
 import dev.gantry.recovery.internal.target.ScratchTarget;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RestoreDrills {
+
+    /** Named like the other escrow checks: when it fails, the escrow is at fault, not the backup. */
+    static final String SIGNING_KEY_CHECK = "escrow's signing key";
 
     private final DrillStore drills;
     private final PlanStore plans;
@@ -87,9 +91,12 @@ public class RestoreDrills {
     }
 
     /**
-     * An escrow drill: restores the plan's latest complete backup with nothing but the escrowed key, unwrapped with
-     * its passphrase. FAILED when no escrow of the backup's key was ever exported, when the escrow does not unwrap
-     * (wrong passphrase, altered text), or when the unwrapped key does not open the backup.
+     * An escrow drill: restores the plan's latest complete backup with nothing but the escrow, unwrapped with its
+     * passphrase: its backup key opens the archive and (format 2) its signing key verifies the manifest, so the
+     * vault may be sealed. FAILED when no escrow of the backup's key was ever exported, when the escrow does not
+     * unwrap (wrong passphrase, altered text), when it covers another key than the backup's, when its signing key
+     * did not sign the backup's manifest, when a format 1 escrow meets a sealed vault, or when the unwrapped key
+     * does not open the backup. The catalog is still read to find the backup and its copies.
      */
     @PreAuthorize("isAuthenticated()")
     public DrillReport runEscrowDrill(UUID drillPlanId, String escrowText, char[] passphrase) {
@@ -202,12 +209,12 @@ public class RestoreDrills {
     private RestoreRun.@Nullable Outcome restoreAndCheck(Setup setup, BackupPoint point, DrillReport.Kind kind,
             @Nullable String escrowText, char @Nullable [] passphrase, List<CheckResult> checks) {
         try {
-            BackupKey key = kind == DrillReport.Kind.ESCROW
-                    ? escrowedKey(point, escrowText, passphrase, checks)
-                    : ports.keys().byId(point.keyId());
-            if (key != null) {
-                var opener = Archives.opener(workbench, point, tx.execute(s -> points.publishedTo(point.id())), key,
-                        ports.keys().manifestPublicKey());
+            List<String> publishedTo = tx.execute(s -> points.publishedTo(point.id()));
+            Keys keys = kind == DrillReport.Kind.ESCROW
+                    ? escrowedKeys(point, publishedTo, escrowText, passphrase, checks)
+                    : new Keys(ports.keys().byId(point.keyId()), ports.keys().manifestPublicKey());
+            if (keys != null) {
+                var opener = Archives.opener(workbench, point, publishedTo, keys.key(), keys.manifestKey());
                 RestoreExpectation expectation = tx.execute(s -> points.expectation(point.id()));
                 RestoreRun.Outcome outcome = RestoreRun.run(opener, point.format(), setup.target, expectation,
                         setup.plan.draft().validations(), setup.plan.draft().window(), true, bytes -> { });
@@ -219,6 +226,9 @@ public class RestoreDrills {
                     ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ZERO));
         }
         return null;
+    }
+
+    private record Keys(BackupKey key, PublicKey manifestKey) {
     }
 
     private Setup begin(UUID drillPlanId, long seed, DrillReport.Kind kind, String actor) {
@@ -246,7 +256,12 @@ public class RestoreDrills {
         return new Setup(drillId, plan, backupPlan, point.orElse(null), objectives, target, now);
     }
 
-    private @Nullable BackupKey escrowedKey(BackupPoint point, @Nullable String escrowText,
+    /**
+     * The keys an escrow drill restores with: the escrowed backup key and, from an escrow of format 2, the escrowed
+     * manifest signing key, so nothing comes from the vault. Only a format 1 escrow, which does not carry the
+     * signing key, still needs it from the backup keys.
+     */
+    private @Nullable Keys escrowedKeys(BackupPoint point, List<String> publishedTo, @Nullable String escrowText,
             char @Nullable [] passphrase, List<CheckResult> checks) {
         String keyId = point.keyId();
         boolean onRecord = tx.execute(s -> drills.escrowed(keyId));
@@ -261,16 +276,54 @@ public class RestoreDrills {
             return null;
         }
         long start = System.nanoTime();
+        PassphraseEscrow.Unwrapped escrowed;
         try {
-            BackupKey key = PassphraseEscrow.unwrap(escrowText, passphrase);
-            checks.add(CheckResult.passed("escrowed key unwraps", "key " + key.keyId() + ", escrow "
-                    + PassphraseEscrow.fingerprint(escrowText), Duration.ofNanos(System.nanoTime() - start)));
-            return key;
+            escrowed = PassphraseEscrow.unwrap(escrowText, passphrase);
         } catch (PassphraseEscrow.UnwrapException e) {
             checks.add(CheckResult.failed("escrowed key unwraps", e.getMessage(),
                     Duration.ofNanos(System.nanoTime() - start)));
             return null;
         }
+        checks.add(CheckResult.passed("escrowed key unwraps", "key " + escrowed.key().keyId() + ", escrow "
+                + PassphraseEscrow.fingerprint(escrowText) + " (format " + escrowed.format() + ")",
+                Duration.ofNanos(System.nanoTime() - start)));
+        if (!escrowed.key().keyId().equals(keyId)) {
+            checks.add(CheckResult.failed("escrow covers the backup's key", "this escrow covers backup key "
+                    + escrowed.key().keyId() + " but the backup was written under key " + keyId + ": use the escrow "
+                    + "exported while " + keyId + " was current", Duration.ZERO));
+            return null;
+        }
+        PublicKey manifestKey = escrowed.manifestKey();
+        start = System.nanoTime();
+        if (manifestKey == null) {
+            try {
+                manifestKey = ports.keys().manifestPublicKey();
+            } catch (BackupKeysUnavailableException e) {
+                checks.add(CheckResult.failed(SIGNING_KEY_CHECK, "this escrow is of format 1 and does not carry the "
+                        + "manifest signing key, and " + e.getMessage() + ". To restore with the escrow alone, export "
+                        + "a new escrow (format 2 carries the signing key) while the vault is unsealed.",
+                        Duration.ofNanos(System.nanoTime() - start)));
+                return null;
+            }
+            checks.add(CheckResult.passed(SIGNING_KEY_CHECK, "taken from Gantry's backup keys: this escrow is of "
+                    + "format 1 and does not carry it; export a new escrow to restore without them",
+                    Duration.ofNanos(System.nanoTime() - start)));
+            return new Keys(escrowed.key(), manifestKey);
+        }
+        String signingKey = ManifestSigning.fingerprint(manifestKey);
+        switch (Archives.signer(workbench, point, publishedTo, manifestKey)) {
+            case THIS_KEY -> checks.add(CheckResult.passed(SIGNING_KEY_CHECK, "the escrowed signing key " + signingKey
+                    + " signed this backup's manifest", Duration.ofNanos(System.nanoTime() - start)));
+            case ANOTHER_KEY -> {
+                checks.add(CheckResult.failed(SIGNING_KEY_CHECK, "the escrow's signing key did not sign this backup's "
+                        + "manifest (escrowed signing key " + signingKey + ")",
+                        Duration.ofNanos(System.nanoTime() - start)));
+                return null;
+            }
+            // No manifest could be read: the restore, which reads it again, reports why.
+            case UNREADABLE -> { }
+        }
+        return new Keys(escrowed.key(), manifestKey);
     }
 
     private static DrillVerdict verdict(Setup setup, List<CheckResult> checks, RestoreRun.@Nullable Outcome outcome) {

@@ -11,6 +11,7 @@ import dev.gantry.access.testing.RecordingAuditTrail;
 import dev.gantry.access.testing.SignedIn;
 import dev.gantry.domain.InvalidInputException;
 import dev.gantry.domain.audit.AuditRecord;
+import dev.gantry.recovery.internal.keys.PassphraseEscrow;
 import dev.gantry.recovery.internal.store.Codec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,7 +224,7 @@ abstract class RestoreDrillIntegrationTests {
     }
 
     @Test
-    void anEscrowDrillRestoresWithOnlyTheEscrowedKeyAndFailsWithoutItOrWithTheWrongOne() {
+    void anEscrowDrillRestoresWithOnlyTheEscrowedKeysAndFailsWithoutThemOrWithTheWrongOnes() throws Exception {
         BackupPlan plan = backupPlans.create(plan("escrow-" + suffix(), command("seq 1 5000"), dir.resolve("a")));
         backups.runPlan(plan.id());
         DrillPlan drillPlan = drillPlans.create(new DrillPlanDraft("escrow-drill-" + suffix(), plan.id(), WEEKLY,
@@ -234,23 +235,38 @@ abstract class RestoreDrillIntegrationTests {
         assertThat(audit.recordsFor("backup-key:" + escrowed.keyId())).extracting(AuditRecord::action)
                 .containsExactly("recovery.key.escrowed");
 
+        var unwrapped = PassphraseEscrow.unwrap(escrowed.text(), PASSPHRASE.toCharArray());
+
         DrillReport good = drills.runEscrowDrill(drillPlan.id(), escrowed.text(), PASSPHRASE.toCharArray());
         DrillReport wrongPassphrase = drills.runEscrowDrill(drillPlan.id(), escrowed.text(),
                 "not the passphrase at all".toCharArray());
         var otherKey = BackupKey.of(escrowed.keyId(), new byte[32]);
         DrillReport wrongKey = drills.runEscrowDrill(drillPlan.id(),
-                dev.gantry.recovery.internal.keys.PassphraseEscrow.wrap(otherKey, PASSPHRASE.toCharArray()).text(),
+                PassphraseEscrow.wrap(otherKey, unwrapped.manifestKey(), PASSPHRASE.toCharArray()).text(),
                 PASSPHRASE.toCharArray());
+        var otherSigner = ManifestSigning.newKeyPair().getPublic();
+        DrillReport wrongSigner = drills.runEscrowDrill(drillPlan.id(),
+                PassphraseEscrow.wrap(unwrapped.key(), otherSigner, PASSPHRASE.toCharArray()).text(),
+                PASSPHRASE.toCharArray());
+        DrillReport earlierKey = drills.runEscrowDrill(drillPlan.id(), PassphraseEscrow.wrap(
+                BackupKey.of("gantry-backup-earlier", new byte[32]), unwrapped.manifestKey(),
+                PASSPHRASE.toCharArray()).text(), PASSPHRASE.toCharArray());
         DrillReport missing = drills.runEscrowDrill(drillPlan.id(), "", new char[0]);
 
         assertThat(good.kind()).isEqualTo(DrillReport.Kind.ESCROW);
         assertThat(good.verdict()).isInstanceOf(DrillVerdict.Passed.class);
-        assertThat(good.checks()).extracting(CheckResult::name)
-                .containsExactly("escrow on record", "escrowed key unwraps", "restore", "matches the recorded expectation");
+        assertThat(good.checks()).extracting(CheckResult::name).containsExactly("escrow on record",
+                "escrowed key unwraps", "escrow's signing key", "restore", "matches the recorded expectation");
         assertThat(wrongPassphrase.verdict()).isEqualTo(new DrillVerdict.Failed(
                 "escrowed key unwraps: the passphrase does not open this escrow, or the escrow was altered"));
         assertThat(wrongKey.verdict()).isInstanceOfSatisfying(DrillVerdict.Failed.class,
                 failed -> assertThat(failed.firstFailedCheck()).startsWith("restore: WrongKeyException"));
+        assertThat(wrongSigner.verdict()).isEqualTo(new DrillVerdict.Failed("escrow's signing key: the escrow's "
+                + "signing key did not sign this backup's manifest (escrowed signing key "
+                + ManifestSigning.fingerprint(otherSigner) + ")"));
+        assertThat(earlierKey.verdict()).isEqualTo(new DrillVerdict.Failed("escrow covers the backup's key: this "
+                + "escrow covers backup key gantry-backup-earlier but the backup was written under key "
+                + escrowed.keyId() + ": use the escrow exported while " + escrowed.keyId() + " was current"));
         assertThat(missing.verdict()).isEqualTo(new DrillVerdict.Failed("escrowed key unwraps: no escrow was supplied"));
     }
 

@@ -38,6 +38,7 @@ import dev.gantry.recovery.DrillPlan;
 import dev.gantry.recovery.DrillPlanDraft;
 import dev.gantry.recovery.DrillPlans;
 import dev.gantry.recovery.DrillReport;
+import dev.gantry.recovery.DrillVerdict;
 import dev.gantry.recovery.EscrowedKey;
 import dev.gantry.recovery.KeepRules;
 import dev.gantry.recovery.KeyEscrow;
@@ -143,6 +144,61 @@ abstract class RecoveryVaultIntegrationTests {
     }
 
     @Test
+    void anEscrowDrillWithAFormatTwoEscrowRestoresWhileTheVaultIsSealed() {
+        BackupPlan plan = admin(() -> plans.create(commandPlan("escrow-sealed-" + suffix())));
+        BackupPoint point = admin(() -> backups.runPlan(plan.id()));
+        DrillPlan drill = admin(() -> drillPlans.create(directoryDrill(plan)));
+        char[] passphrase = "correct horse battery staple".toCharArray();
+        EscrowedKey escrowed = admin(() -> escrow.export(passphrase.clone()));
+        assertThat(escrowed.keyId()).isEqualTo(point.keyId());
+        sealTheVault();
+
+        DrillReport report;
+        try {
+            report = admin(() -> drills.runEscrowDrill(drill.id(), escrowed.text(), passphrase));
+        } finally {
+            as("keeper", () -> unsealing.unsealFromKeyFile(), "ROLE_SECRETS_ADMIN");
+        }
+
+        assertThat(report.verdict().restorable()).as(report.checks().toString()).isTrue();
+        assertThat(report.pointId()).isEqualTo(point.id());
+        assertThat(report.checks()).anySatisfy(check -> {
+            assertThat(check.name()).isEqualTo("escrow's signing key");
+            assertThat(check.detail()).isEqualTo("the escrowed signing key " + escrowed.signingKeyFingerprint()
+                    + " signed this backup's manifest");
+        });
+    }
+
+    @Test
+    void anEscrowDrillWithAFormatOneEscrowWhileTheVaultIsSealedFailsSayingToExportANewEscrowOrUnseal()
+            throws Exception {
+        BackupPlan plan = admin(() -> plans.create(commandPlan("escrow-v1-sealed-" + suffix())));
+        BackupPoint point = admin(() -> backups.runPlan(plan.id()));
+        DrillPlan drill = admin(() -> drillPlans.create(directoryDrill(plan)));
+        admin(() -> escrow.export("an escrow on record for this key".toCharArray()));
+        String formatOne = FormatOneEscrow.of(admin(() -> keys.byId(point.keyId())), "a format one passphrase");
+        DrillReport unsealed = admin(() -> drills.runEscrowDrill(drill.id(), formatOne,
+                "a format one passphrase".toCharArray()));
+        sealTheVault();
+
+        DrillReport sealed;
+        try {
+            sealed = admin(() -> drills.runEscrowDrill(drill.id(), formatOne, "a format one passphrase".toCharArray()));
+        } finally {
+            as("keeper", () -> unsealing.unsealFromKeyFile(), "ROLE_SECRETS_ADMIN");
+        }
+
+        assertThat(unsealed.verdict().restorable()).as("with the vault's signing key").isTrue();
+        assertThat(sealed.verdict().restorable()).isFalse();
+        assertThat(sealed.verdict()).isInstanceOfSatisfying(DrillVerdict.Failed.class, failed -> assertThat(
+                failed.firstFailedCheck()).startsWith("escrow's signing key: this escrow is of format 1 and does not "
+                + "carry the manifest signing key, and the vault is sealed").contains("unseal it")
+                .contains("export a new escrow (format 2 carries the signing key)"));
+        assertThat(admin(() -> backups.points(plan.id(), 1)).getFirst().latestDrillPassed())
+                .as("an escrow that cannot be used says nothing against the backup").isTrue();
+    }
+
+    @Test
     void anEscrowExportMayBeTheFirstUseOfTheKeysAndBackupsThenUseTheEscrowedKey() {
         forgetRecoveryKeysInTheVault();
 
@@ -243,6 +299,13 @@ abstract class RecoveryVaultIntegrationTests {
         assertThat(output.getAll()).doesNotContain(password);
         assertThat(jdbc.queryForObject("select count(*) from access_audit_entry where details like ?",
                 Integer.class, "%" + password + "%")).isZero();
+    }
+
+    private void sealTheVault() {
+        as("keeper", () -> {
+            seal.seal();
+            return null;
+        }, "ROLE_SECRETS_ADMIN");
     }
 
     /** As before the upgrade: the vault holds no recovery key yet. */

@@ -57,8 +57,11 @@ class RunsController {
     record EscrowRequest(@Nullable String passphrase) {
     }
 
-    /** Shown once: Gantry keeps only the fingerprint. Keep the text and its passphrase apart. */
-    record EscrowResponse(String keyId, String fingerprint, String text) {
+    /**
+     * Shown once: Gantry keeps only the fingerprint. Keep the text and its passphrase apart. It covers the backups
+     * written under {@code keyId}; those under earlier keys need the escrow exported while their key was current.
+     */
+    record EscrowResponse(String keyId, String signingKeyFingerprint, String fingerprint, String text) {
     }
 
     record ComplianceResponse(String serviceId, String serviceName, String status, String summary,
@@ -118,7 +121,8 @@ class RunsController {
         try {
             EscrowedKey escrowed = escrow.export(passphrase);
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
-                    .body(new EscrowResponse(escrowed.keyId(), escrowed.fingerprint(), escrowed.text()));
+                    .body(new EscrowResponse(escrowed.keyId(), escrowed.signingKeyFingerprint(),
+                            escrowed.fingerprint(), escrowed.text()));
         } finally {
             Arrays.fill(passphrase, '\0');
         }

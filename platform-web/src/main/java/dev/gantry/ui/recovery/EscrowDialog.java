@@ -14,8 +14,8 @@ import dev.gantry.recovery.KeyEscrow;
 import dev.gantry.ui.components.OneTimeSecretDialog;
 
 /**
- * Exports the current backup key for escrow, wrapped under a passphrase the administrator chooses. The escrow text
- * is shown once; Gantry keeps only its fingerprint. The passphrase never leaves this dialog's request.
+ * Exports the current backup key for escrow, with the manifest signing public key, wrapped under a passphrase the
+ * administrator chooses. The escrow text is shown once, with the key id it covers; Gantry keeps only its fingerprint. The passphrase never leaves this dialog's request.
  */
 final class EscrowDialog extends Dialog {
 
@@ -29,8 +29,11 @@ final class EscrowDialog extends Dialog {
         PasswordField repeat = new PasswordField("Passphrase again");
         repeat.setId("escrow-repeat");
         FieldErrors errors = new FieldErrors().bind("passphrase", passphrase);
-        add(new Paragraph("With the escrow text and its passphrase, backups can be restored when Gantry and its key "
-                + "files are gone. An escrow drill proves it works."), new FormLayout(passphrase, repeat));
+        add(new Paragraph("The escrow carries the current backup key and the public key that verifies backup "
+                + "manifests: with its text and passphrase, the backups written under that key can be restored when "
+                + "Gantry, its vault and its key files are gone. Backups written under an earlier key need the escrow "
+                + "exported while that key was current. An escrow drill proves it works."),
+                new FormLayout(passphrase, repeat));
         Button export = new Button("Export", e -> {
             errors.clear();
             char[] chosen = passphrase.getValue().toCharArray();
@@ -43,7 +46,9 @@ final class EscrowDialog extends Dialog {
                 repeat.clear();
                 close();
                 new OneTimeSecretDialog("Key escrow of " + escrowed.keyId(), "Print or store this text now, apart "
-                        + "from its passphrase; it is not shown again. Fingerprint " + escrowed.fingerprint() + ".",
+                        + "from its passphrase; it is not shown again. It covers backup key " + escrowed.keyId()
+                        + " only: backups written under earlier keys need their own escrow. Manifest signing key "
+                        + escrowed.signingKeyFingerprint() + ". Fingerprint " + escrowed.fingerprint() + ".",
                         escrowed.text()).open();
             } catch (RuntimeException refused) {
                 errors.show(refused);

@@ -188,6 +188,9 @@ class RecoveryApiIntegrationTests extends RecoveryApiTestSupport {
                 value -> assertThat(value).contains("no-store"));
         assertThat(exported.body().path("text").asString()).isNotBlank();
         assertThat(exported.body().path("fingerprint").asString()).hasSize(64);
+        assertThat(exported.body().path("text").asString()).startsWith("gantry-key-escrow 2\nkey-id="
+                + exported.body().path("keyId").asString() + "\nsigning-key=").contains("\nsigning-key-sha256="
+                + exported.body().path("signingKeyFingerprint").asString() + "\n");
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.field()).isEqualTo("passphrase");
     }

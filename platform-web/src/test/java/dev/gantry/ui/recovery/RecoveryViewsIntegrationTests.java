@@ -19,6 +19,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -303,7 +304,13 @@ class RecoveryViewsIntegrationTests extends PortalTestSupport {
         test($(PasswordField.class).withId("escrow-repeat").single()).setValue("portal escrow passphrase 1");
         test($(Button.class).withId("escrow-export").single()).click();
 
-        assertThat($(Div.class).withId("one-time-secret").single().getText()).isNotBlank();
+        String text = $(Div.class).withId("one-time-secret").single().getText();
+        assertThat(text).startsWith("gantry-key-escrow 2\n");
+        String keyId = text.lines().filter(line -> line.startsWith("key-id=")).findFirst().orElseThrow()
+                .substring("key-id=".length());
+        assertThat($(Paragraph.class).all()).extracting(Paragraph::getText).anySatisfy(shown -> assertThat(shown)
+                .contains("It covers backup key " + keyId + " only: backups written under earlier keys need their "
+                        + "own escrow"));
     }
 
     @Test
