@@ -161,11 +161,11 @@ public class SecretVault {
             permissions.require(Operation.READ, canonical, hmac(canonical));
             return audited(decrypt(canonical, version), audit::record);
         }
-        Reveal reveal = readTransactions.execute(status -> {
+        Reveal reveal = Objects.requireNonNull(readTransactions.execute(status -> {
             seal.keyring();
             SecretPermissions.Denial denial = permissions.check(Operation.READ, canonical, hmac(canonical));
             return denial != null ? new Reveal(null, denial) : new Reveal(decrypt(canonical, version), null);
-        });
+        }));
         if (reveal.denial() != null) {
             audit.recordCommitted(reveal.denial().entry());
             throw reveal.denial().exception();
