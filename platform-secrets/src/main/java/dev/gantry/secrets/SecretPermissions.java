@@ -72,21 +72,38 @@ class SecretPermissions {
 
     /** @throws AccessDeniedException after auditing the denial; callers' transactions must not roll that back */
     void require(Operation operation, String canonicalPath, String pathHmac) {
+        Denial denial = check(operation, canonicalPath, pathHmac);
+        if (denial != null) {
+            audit.record(denial.entry());
+            throw denial.exception();
+        }
+    }
+
+    /** The denial to audit and throw, or null if the caller may do {@code operation}; audits nothing itself. */
+    @Nullable Denial check(Operation operation, String canonicalPath, String pathHmac) {
         Access access = caller().accessTo(canonicalPath);
         if (access.allows(operation.capability)) {
-            return;
+            return null;
         }
         String reason = ReservedPaths.DENIED_BY.equals(access.deniedBy())
                 ? "the path is reserved for Gantry"
                 : access.deniedBy() != null
                 ? "denied by policy " + access.deniedBy()
                 : "no policy grants " + operation.capability.wireName();
-        audit.record(new AuditRecord(Actors.current("anonymous"), operation.action, "secret:" + canonicalPath,
+        return new Denial(new AuditRecord(Actors.current("anonymous"), operation.action, "secret:" + canonicalPath,
                 AuditOutcome.DENIED, Map.of(
                         "reason", reason,
                         "capability", operation.capability.wireName(),
-                        "pathHmac", pathHmac)));
-        throw new AccessDeniedException("not allowed to " + operation.capability.wireName() + " " + canonicalPath);
+                        "pathHmac", pathHmac)),
+                "not allowed to " + operation.capability.wireName() + " " + canonicalPath);
+    }
+
+    /** A refused operation: the entry that records it and what the caller is told. */
+    record Denial(AuditRecord entry, String message) {
+
+        AccessDeniedException exception() {
+            return new AccessDeniedException(message);
+        }
     }
 
     /** The current caller's policies, resolved once: use it to check many paths, e.g. to filter a listing. */

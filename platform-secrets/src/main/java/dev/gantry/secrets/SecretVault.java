@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
@@ -34,14 +36,18 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Versioned key/value secrets (like Vault's KV v2). Every write adds a version; the newest {@code maxVersions}
  * keep their values, older ones are destroyed. Versions can be soft-deleted, undeleted, destroyed and rolled back.
  *
  * <p>Every operation needs the vault unsealed ({@link VaultSealedException} otherwise). Every read, change and
- * denial is audited in the same transaction with a keyed HMAC of the path, never with a value.
+ * denial is audited with a keyed HMAC of the path, never with a value: a change in its own transaction, a read
+ * before its value is returned (see {@link #read(String, long)}).
  */
 @Service
 public class SecretVault {
@@ -58,11 +64,12 @@ public class SecretVault {
     private final SecretPermissions permissions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate readTransactions;
     private final int defaultMaxVersions;
 
     SecretVault(Secrets secrets, SecretVersions versions, VersionStore store, ReadTracker reads, SealState seal,
             EnvelopeCipher cipher,
-            SecretPermissions permissions, AuditTrail audit, Clock clock,
+            SecretPermissions permissions, AuditTrail audit, Clock clock, PlatformTransactionManager transactionManager,
             @Value("${gantry.secrets.max-versions:10}") int defaultMaxVersions) {
         if (defaultMaxVersions < 1 || defaultMaxVersions > MAX_MAX_VERSIONS) {
             throw new IllegalArgumentException("gantry.secrets.max-versions must be 1 to " + MAX_MAX_VERSIONS);
@@ -76,6 +83,7 @@ public class SecretVault {
         this.permissions = permissions;
         this.audit = audit;
         this.clock = clock;
+        this.readTransactions = new TransactionTemplate(transactionManager);
         this.defaultMaxVersions = defaultMaxVersions;
     }
 
@@ -131,7 +139,6 @@ public class SecretVault {
      *
      * @throws NotFoundException if there is none, or it is deleted or destroyed
      */
-    @Transactional(noRollbackFor = AccessDeniedException.class)
     @PreAuthorize("isAuthenticated()")
     public SecretRead read(String path) {
         return read(path, 0);
@@ -140,25 +147,59 @@ public class SecretVault {
     /**
      * Version {@code version}'s value; 0 means the current version. A rotation candidate that never became
      * CURRENT (pending or failed) is not readable.
+     *
+     * <p>Called outside a transaction (as the REST API and the views do), the read runs and commits in a
+     * transaction of its own, gives its connection back, and only then waits for its audit entry to be committed
+     * together with those of other readers; the value is returned only after that. Called inside a transaction,
+     * the entry joins it.
      */
-    @Transactional(noRollbackFor = AccessDeniedException.class)
     @PreAuthorize("isAuthenticated()")
     public SecretRead read(String path, long version) {
         String canonical = SecretPath.parse(path).toString();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            seal.keyring();
+            permissions.require(Operation.READ, canonical, hmac(canonical));
+            return audited(decrypt(canonical, version), audit::record);
+        }
+        Reveal reveal = Objects.requireNonNull(readTransactions.execute(status -> {
+            seal.keyring();
+            SecretPermissions.Denial denial = permissions.check(Operation.READ, canonical, hmac(canonical));
+            return denial != null ? new Reveal(null, denial) : new Reveal(decrypt(canonical, version), null);
+        }));
+        if (reveal.denial() != null) {
+            audit.recordCommitted(reveal.denial().entry());
+            throw reveal.denial().exception();
+        }
+        return audited(Objects.requireNonNull(reveal.read()), audit::recordCommitted);
+    }
+
+    /** The read, once its entry is stored; its value wiped and the failure thrown if the entry cannot be. */
+    private SecretRead audited(SecretRead read, Consumer<AuditRecord> trail) {
+        try {
+            trail.accept(AuditRecord.success(actor(), Operation.READ.action, target(read.path()), Map.of(
+                    "pathHmac", hmac(read.path()),
+                    "version", Long.toString(read.version()))));
+            return read;
+        } catch (RuntimeException | Error e) {
+            read.value().wipe();
+            throw e;
+        }
+    }
+
+    private SecretRead decrypt(String canonical, long version) {
         RootKeyring keyring = seal.keyring();
-        permissions.require(Operation.READ, canonical, hmac(canonical));
         SecretEntity secret = find(canonical);
         SecretVersionEntity stored = readableVersion(secret, version == 0 ? currentVersion(secret) : version);
         byte[] plaintext = cipher.decrypt(keyring, canonical, stored.version(), stored.encrypted());
         try {
             reads.recordRead(stored.id());
-            audit.record(AuditRecord.success(actor(), Operation.READ.action, target(canonical), Map.of(
-                    "pathHmac", hmac(canonical),
-                    "version", Long.toString(stored.version()))));
             return new SecretRead(canonical, stored.version(), SecretValue.fromUtf8(plaintext), stored.createdAt());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    private record Reveal(@Nullable SecretRead read, SecretPermissions.@Nullable Denial denial) {
     }
 
     /** Soft-deletes the given versions (the current one if none given); {@link #undelete} brings them back. */

@@ -1,5 +1,6 @@
 package dev.gantry.secrets;
 
+import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
 import dev.gantry.secrets.testing.RecordingAuditConfiguration;
 import java.io.PrintStream;
@@ -63,13 +64,21 @@ public final class RotationCrashMain {
                     if (!(bean instanceof AuditTrail trail)) {
                         return bean;
                     }
-                    return (AuditTrail) record -> {
-                        if (record.action().equals("secret.rotation.tested")) {
-                            System.out.println("SET " + record.details().get("version"));
-                            System.out.flush();
-                            sleepForever();
+                    return new AuditTrail() {
+                        @Override
+                        public void record(AuditRecord record) {
+                            if (record.action().equals("secret.rotation.tested")) {
+                                System.out.println("SET " + record.details().get("version"));
+                                System.out.flush();
+                                sleepForever();
+                            }
+                            trail.record(record);
                         }
-                        trail.record(record);
+
+                        @Override
+                        public void recordCommitted(AuditRecord record) {
+                            trail.recordCommitted(record);
+                        }
                     };
                 }
             };

@@ -31,6 +31,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The versioned store against a real database; subclasses choose which. */
 @SpringBootTest(classes = SecretsTestApplication.class)
@@ -58,6 +60,9 @@ abstract class SecretVaultIntegrationTests {
 
     @Autowired
     SystemSecrets system;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Autowired
     SecretPolicies policies;
@@ -348,6 +353,23 @@ abstract class SecretVaultIntegrationTests {
         assertThat(vault.metadata(PATH).currentVersion()).isEqualTo(1);
         assertThat(valueOf(vault.read(PATH))).isEqualTo("kept");
         assertThat(jdbc.queryForObject("select count(*) from secret_version", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aReadIsAuditedOnceWhetherItRunsOnItsOwnOrInsideACallersTransaction() {
+        write("v", null);
+        audit.clear();
+
+        vault.read(PATH);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> vault.read(PATH));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            vault.read(PATH);
+            status.setRollbackOnly();
+        });
+
+        assertThat(audit.recordsFor("secret:" + PATH)).extracting(AuditRecord::action)
+                .as("the rolled-back caller's read takes its entry with it")
+                .containsExactly("secret.read", "secret.read");
     }
 
     @Test

@@ -34,6 +34,19 @@ public final class RecordingAuditTrail implements AuditTrail {
         });
     }
 
+    /** Like the real one: refused inside a transaction, stored at once (its own commit) unless failing. */
+    @Override
+    public void recordCommitted(AuditRecord record) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("audit record to commit on its own inside a transaction: "
+                    + record.action());
+        }
+        if (failing.get()) {
+            throw new IllegalStateException("audit trail unavailable (test)");
+        }
+        committed.add(record);
+    }
+
     /** Committed records, oldest first. */
     public List<AuditRecord> records() {
         return List.copyOf(committed);

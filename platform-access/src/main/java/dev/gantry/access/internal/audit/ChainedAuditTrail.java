@@ -4,13 +4,9 @@ import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.TreeMap;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,19 +23,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The caller's pending entity changes are flushed before the head is locked, so that the lock covers the append
  * and the commit, not statements that could as well have run while others appended.
  *
+ * <p>{@link #recordCommitted} instead hands the entry to {@link AuditGroupCommit}, which appends it with the entries
+ * of other waiting callers in one transaction of its own.
+ *
  * <p>Plain JDBC rather than entities: rows are only ever inserted, and the statements share the connection of the
  * surrounding JPA or JDBC transaction, so a failed insert fails the caller's change.
  */
 @Component
 public class ChainedAuditTrail implements AuditTrail {
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final ChainAppender appender;
+    private final AuditGroupCommit groupCommit;
     private final @Nullable EntityManagerFactory entities;
 
-    public ChainedAuditTrail(JdbcClient jdbc, Clock clock, ObjectProvider<EntityManagerFactory> entities) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    public ChainedAuditTrail(ChainAppender appender, AuditGroupCommit groupCommit,
+            ObjectProvider<EntityManagerFactory> entities) {
+        this.appender = appender;
+        this.groupCommit = groupCommit;
         this.entities = entities.getIfAvailable();
     }
 
@@ -47,23 +47,12 @@ public class ChainedAuditTrail implements AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditRecord record) {
         flushPendingChanges();
-        var head = lockHead();
-        var seq = head.lastSeq() + 1;
-        var time = AuditChain.storable(clock.instant());
-        var details = FlatJson.write(new TreeMap<>(record.details()));
-        var outcome = record.outcome().name();
-        var hash = AuditChain.hash(head.lastHash(), seq, time, record.actor(), record.action(), record.target(),
-                outcome, details);
-        jdbc.sql("""
-                        insert into access_audit_entry
-                            (seq, occurred_at, actor, action, target, outcome, details, prev_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, OffsetDateTime.ofInstant(time, ZoneOffset.UTC), record.actor(), record.action(),
-                        record.target(), outcome, details, head.lastHash(), hash)
-                .update();
-        jdbc.sql("update access_audit_head set last_seq = ?, last_hash = ? where id = 1")
-                .params(seq, hash)
-                .update();
+        appender.append(List.of(record));
+    }
+
+    @Override
+    public void recordCommitted(AuditRecord record) {
+        groupCommit.commit(record);
     }
 
     /** A read-only transaction keeps its manual flush mode: what it changed in memory is not meant to be stored. */
@@ -80,10 +69,6 @@ public class ChainedAuditTrail implements AuditTrail {
     /** Waits for, then holds until the end of the current transaction, the right to append. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditHead lockHead() {
-        return jdbc.sql("select last_seq, last_hash from access_audit_head where id = 1 for update")
-                .query((rs, n) -> new AuditHead(rs.getLong(1), rs.getString(2)))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException(
-                        "the audit head row is missing: the audit trail cannot be appended to"));
+        return appender.lockHead();
     }
 }

@@ -40,7 +40,7 @@ public class ReadTracker {
         return granularity;
     }
 
-    /** Called inside the reading transaction; the write commits with the read's audit entry. */
+    /** Called inside the reading transaction, which commits the write before the read is audited and answered. */
     public void recordRead(UUID versionId) {
         Instant now = clock.instant();
         boolean[] due = {false};

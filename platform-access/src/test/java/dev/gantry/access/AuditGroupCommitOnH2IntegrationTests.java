@@ -1,0 +1,13 @@
+package dev.gantry.access;
+
+import dev.gantry.access.testing.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class AuditGroupCommitOnH2IntegrationTests extends AuditGroupCommitIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.h2File(dataDir));
+    }
+}
