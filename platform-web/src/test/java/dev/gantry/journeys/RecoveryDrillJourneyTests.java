@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.gantry.access.Totp;
 import dev.gantry.config.RecoveryDefaults;
 import dev.gantry.testing.Browser;
 import dev.gantry.testing.TestDataDirectory;
@@ -49,7 +47,7 @@ class RecoveryDrillJourneyTests {
     void anAdminBacksUpGantryDrillsItPassesThenADamagedArchiveFailsTheNextDrill() throws Exception {
         try (Browser browser = Browser.start()) {
             String base = "http://localhost:" + port;
-            signInAsTheBootstrapAdmin(browser, base);
+            browser.signInForTheFirstTime(base, "admin", ONE_TIME, CHOSEN);
 
             browser.open(base + "/recovery");
             browser.click("#new-backup-plan");
@@ -109,25 +107,6 @@ class RecoveryDrillJourneyTests {
         }
     }
 
-    private void signInAsTheBootstrapAdmin(Browser browser, String base) {
-        browser.open(base + "/");
-        browser.waitForPath("/login");
-        browser.type("vaadin-login-form vaadin-text-field", "admin");
-        browser.type("vaadin-login-form vaadin-password-field", ONE_TIME);
-        browser.click("vaadin-login-form vaadin-button[slot=submit]");
-        browser.waitForPath("/change-password");
-        browser.type("#current-password", ONE_TIME);
-        browser.type("#new-password", CHOSEN);
-        browser.type("#repeat-password", CHOSEN);
-        browser.click("#change-password");
-        browser.waitForPath("/mfa/enrol");
-        String secret = browser.find("#totp-secret").getText().strip();
-        browser.type("#totp-code", Totp.codeAt(Totp.base32Decode(secret), Instant.now()));
-        browser.click("#confirm-totp");
-        browser.find("#recovery-codes");
-        browser.click("#recovery-codes-stored");
-        browser.waitForPath("/");
-    }
 
     /** Elements scrolled out of the portal's content area count as hidden to WebDriver; bring them back. */
     private static void scrollTo(Browser browser, String css) {

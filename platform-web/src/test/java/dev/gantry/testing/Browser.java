@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
+import dev.gantry.access.Totp;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -108,5 +110,29 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    /**
+     * A first sign-in with a one-time password, as the portal asks for it: the password is changed to {@code chosen},
+     * a TOTP authenticator is enrolled and the recovery codes are confirmed; returns on the home page.
+     */
+    public void signInForTheFirstTime(String base, String username, String oneTime, String chosen) {
+        open(base + "/");
+        waitForPath("/login");
+        type("vaadin-login-form vaadin-text-field", username);
+        type("vaadin-login-form vaadin-password-field", oneTime);
+        click("vaadin-login-form vaadin-button[slot=submit]");
+        waitForPath("/change-password");
+        type("#current-password", oneTime);
+        type("#new-password", chosen);
+        type("#repeat-password", chosen);
+        click("#change-password");
+        waitForPath("/mfa/enrol");
+        String secret = find("#totp-secret").getText().strip();
+        type("#totp-code", Totp.codeAt(Totp.base32Decode(secret), Instant.now()));
+        click("#confirm-totp");
+        find("#recovery-codes");
+        click("#recovery-codes-stored");
+        waitForPath("/");
     }
 }
