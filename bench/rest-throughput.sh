@@ -38,7 +38,7 @@ until grep -q '^READY' "$work/server.log" 2>/dev/null; do
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; echo "Gantry exited" >&2; exit 1; }
   sleep 0.5
 done
-"$java" -Xmx512m bench/rest/RestThroughput.java "http://127.0.0.1:$port" "$work/token" "$secrets" \
+"$java" -Xmx512m -Dbench.server-pid="$server" bench/rest/RestThroughput.java "http://127.0.0.1:$port" "$work/token" "$secrets" \
     "$concurrency" "$seconds" "$rounds" "$warmups"
 echo "load after run: $(uptime)"
 audited=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health")

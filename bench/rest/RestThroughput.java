@@ -28,8 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RestThroughput {
 
-    private record Phase(String name, int ok, int failed, double perSecond, long p50Micros, long p99Micros) {
+    private record Phase(String name, int ok, int failed, double perSecond, long p50Micros, long p99Micros,
+                         double serverCpuMicrosPerRequest, java.util.Map<String, Double> cpuMicrosPerRequestByThread) {
     }
+
+    /** The server's process, to read its CPU time around each phase; none if the script did not say. */
+    private static final java.util.Optional<ProcessHandle> SERVER = java.util.Optional
+            .ofNullable(System.getProperty("bench.server-pid")).flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)));
 
     private static final String PREFIX = "/api/v1/secrets/data/payments/bench/prod/secret-";
 
@@ -81,12 +86,22 @@ public final class RestThroughput {
             reported.add(phases);
             System.out.printf("round %d%n", round);
             for (Phase p : phases) {
-                System.out.printf("  %-30s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  ok %d  failed %d%n", p.name(),
-                        p.perSecond(), p.p50Micros() / 1000.0, p.p99Micros() / 1000.0, p.ok(), p.failed());
+                System.out.printf("  %-30s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  server CPU %5.0f us/req"
+                                + "  ok %d  failed %d%n", p.name(), p.perSecond(), p.p50Micros() / 1000.0,
+                        p.p99Micros() / 1000.0, p.serverCpuMicrosPerRequest(), p.ok(), p.failed());
+                if (!p.cpuMicrosPerRequestByThread().isEmpty()) {
+                    System.out.println("      us/req by server thread: " + p.cpuMicrosPerRequestByThread().entrySet()
+                            .stream().map(e -> String.format("%s %.0f", e.getKey(), e.getValue())).toList());
+                }
             }
             System.out.printf("  ratio read/baseline %.2f, write/baseline %.2f%n",
                     phases.get(1).perSecond() / phases.get(0).perSecond(),
                     phases.get(2).perSecond() / phases.get(0).perSecond());
+            if (SERVER.isPresent()) {
+                System.out.printf("  server CPU per request, baseline/read %.2f, baseline/write %.2f%n",
+                        phases.get(0).serverCpuMicrosPerRequest() / phases.get(1).serverCpuMicrosPerRequest(),
+                        phases.get(0).serverCpuMicrosPerRequest() / phases.get(2).serverCpuMicrosPerRequest());
+            }
         }
         double[] mean = new double[3];
         for (List<Phase> phases : reported) {
@@ -114,6 +129,8 @@ public final class RestThroughput {
 
     private static Phase run(String name, int concurrency, Duration length, HttpClient http,
                              java.util.function.Supplier<HttpRequest> requests) throws Exception {
+        long cpuBefore = serverCpuNanos();
+        java.util.Map<String, Long> threadsBefore = serverCpuTicksByThread();
         long deadline = System.nanoTime() + length.toNanos();
         List<long[]> latencies = new ArrayList<>();
         int[] ok = new int[concurrency];
@@ -144,6 +161,14 @@ public final class RestThroughput {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int total = Arrays.stream(ok).sum();
+        double cpuPerRequest = total == 0 ? 0 : (serverCpuNanos() - cpuBefore) / 1000.0 / total;
+        java.util.Map<String, Double> byThread = new java.util.TreeMap<>();
+        serverCpuTicksByThread().forEach((group, ticks) -> {
+            long used = ticks - threadsBefore.getOrDefault(group, 0L);
+            if (used > 0 && total > 0) {
+                byThread.put(group, used * 10_000.0 / total);
+            }
+        });
         long[] all = new long[Math.min(total, concurrency * 200_000)];
         int at = 0;
         for (int w = 0; w < concurrency; w++) {
@@ -154,6 +179,46 @@ public final class RestThroughput {
         Arrays.sort(all, 0, at);
         long p50 = at == 0 ? 0 : all[at / 2];
         long p99 = at == 0 ? 0 : all[Math.min(at - 1, (int) (at * 0.99))];
-        return new Phase(name, total, Arrays.stream(failed).sum(), total / seconds, p50, p99);
+        return new Phase(name, total, Arrays.stream(failed).sum(), total / seconds, p50, p99, cpuPerRequest,
+                byThread);
+    }
+
+    /**
+     * CPU ticks (1/100 s) the server's threads have used so far, summed by kind of thread (request threads, the
+     * audit committers, the JIT compilers, the garbage collector, the rest), where Linux's /proc shows them: what
+     * share of a request is its own and what is the JIT still warming up.
+     */
+    private static java.util.Map<String, Long> serverCpuTicksByThread() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        if (SERVER.isEmpty()) {
+            return ticks;
+        }
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(SERVER.get().pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException ended) {
+                    continue;
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                String group = comm.startsWith("http-nio") ? "requests"
+                        : comm.startsWith("audit-group") ? "committers"
+                        : comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? "jit"
+                        : comm.startsWith("GC ") || comm.startsWith("G1 ") ? "gc" : "other";
+                ticks.merge(group, used, Long::sum);
+            }
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            return java.util.Map.of();
+        }
+        return ticks;
+    }
+
+    /** User and system CPU time the server has used so far, or 0 without a server to look at. */
+    private static long serverCpuNanos() {
+        return SERVER.flatMap(server -> server.info().totalCpuDuration()).map(java.time.Duration::toNanos)
+                .orElse(0L);
     }
 }

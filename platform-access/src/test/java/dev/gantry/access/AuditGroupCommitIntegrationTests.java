@@ -8,6 +8,10 @@ import dev.gantry.access.internal.audit.AuditEntryRow;
 import dev.gantry.access.internal.audit.AuditGroupCommit;
 import dev.gantry.access.internal.audit.ChainAppender;
 import dev.gantry.domain.audit.AuditRecord;
+import dev.gantry.domain.audit.Audited;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Entries committed on their own, many callers' at a time: each before its caller goes on, none lost or doubled. */
 abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupport {
@@ -29,6 +37,10 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
     AuditVerifier verifier;
     @Autowired
     ChainAppender appender;
+    @Autowired
+    ObjectProvider<EntityManagerFactory> entities;
+    @PersistenceContext
+    EntityManager entityManager;
 
     @Test
     void manyConcurrentCallersEachGetExactlyOneEntryAndTheChainHasNoGaps() throws Exception {
@@ -117,7 +129,8 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
 
     @Test
     void closingCommitsWhatIsQueuedBeforeStoppingAndThenRefusesNewEntries() throws Exception {
-        var groupCommit = new AuditGroupCommit(appender, transactionManager, 4, 100, Duration.ofSeconds(30));
+        var groupCommit = new AuditGroupCommit(appender, transactionManager, jdbc.getDataSource(),
+                entities.getIfAvailable(), 1, 4, 100, Duration.ofSeconds(30));
         var callers = 12;
         var queued = new CountDownLatch(callers);
         var headLocked = new CountDownLatch(1);
@@ -154,6 +167,221 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
         assertThat(stored()).hasSize(callers);
         assertThatThrownBy(() -> groupCommit.commit(AuditRecord.success("late", "secret.read", "item:late")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("shutting down");
+    }
+
+    @Test
+    void concurrentChangesCommitWithTheirEntriesAndOneThatThrowsIsUndoneAlone() throws Exception {
+        var results = concurrentlyReturning(8, caller -> () -> trail.commitAudited(() -> {
+            jdbc.update("insert into audit_probe (id) values (?)", "row-" + caller);
+            if (caller == 3) {
+                throw new IllegalArgumentException("caller 3 changed its mind");
+            }
+            return Audited.done("made-" + caller, AuditRecord.success("writer-" + caller, "probe.written",
+                    "probe:" + caller));
+        }));
+
+        for (var caller = 0; caller < results.size(); caller++) {
+            var result = results.get(caller);
+            if (caller == 3) {
+                assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES)).cause()
+                        .isInstanceOf(IllegalArgumentException.class).hasMessage("caller 3 changed its mind");
+            } else {
+                assertThat(result.get(1, TimeUnit.MINUTES)).isEqualTo("made-" + caller);
+            }
+        }
+        assertThat(probeRows()).hasSize(7).doesNotContain("row-3");
+        assertThat(stored()).extracting(AuditEntryRow::target).hasSize(7).doesNotContain("probe:3");
+        assertThat(verifier.verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @Test
+    void aRefusedChangeIsUndoneWhileItsEntryIsStored() {
+        assertThatThrownBy(() -> trail.commitAudited(() -> {
+            jdbc.update("insert into audit_probe (id) values ('refused')");
+            return Audited.refused(new IllegalStateException("not yours to change"),
+                    AuditRecord.denied("mallory", "probe.written", "probe:refused", "no grant"));
+        })).isInstanceOf(IllegalStateException.class).hasMessage("not yours to change");
+
+        assertThat(probeRows()).isEmpty();
+        assertThat(stored()).singleElement().satisfies(entry -> {
+            assertThat(entry.target()).isEqualTo("probe:refused");
+            assertThat(entry.outcome()).isEqualTo("DENIED");
+        });
+    }
+
+    @Test
+    void aChangeThatDoomsTheSharedTransactionIsMadeAgainAloneAndFailsOnlyItsOwnCaller() throws Exception {
+        jdbc.update("insert into audit_probe (id) values ('taken')");
+        var results = inOneBatch(8, caller -> () -> trail.commitAudited(() -> {
+            // Through JPA, a constraint violation marks the whole transaction for rollback, not just a statement.
+            entityManager.createNativeQuery("insert into audit_probe (id) values (?)")
+                    .setParameter(1, caller == 5 ? "taken" : "row-" + caller)
+                    .executeUpdate();
+            return Audited.done(caller, AuditRecord.success("writer-" + caller, "probe.written", "probe:" + caller));
+        }));
+
+        for (var caller = 0; caller < results.size(); caller++) {
+            var result = results.get(caller);
+            if (caller == 5) {
+                assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES)).isInstanceOf(ExecutionException.class);
+            } else {
+                assertThat(result.get(1, TimeUnit.MINUTES)).isEqualTo(caller);
+            }
+        }
+        assertThat(probeRows()).hasSize(8).contains("taken").doesNotContain("row-5");
+        assertThat(stored()).filteredOn(entry -> entry.action().equals("probe.written"))
+                .extracting(AuditEntryRow::target).hasSize(7).doesNotContain("probe:5");
+        assertThat(verifier.verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @Test
+    void aChangeIsMadeAsItsCallerThoughAnotherThreadMakesIt() throws Exception {
+        var results = concurrentlyReturning(6, caller -> () -> {
+            SecurityContextHolder.getContext().setAuthentication(
+                    new TestingAuthenticationToken("user-" + caller, "n/a", "ROLE_USER"));
+            try {
+                return trail.commitAudited(() -> {
+                    var name = SecurityContextHolder.getContext().getAuthentication().getName();
+                    return Audited.done(name, AuditRecord.success(name, "probe.written", "probe:" + caller));
+                });
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+
+        for (var caller = 0; caller < results.size(); caller++) {
+            assertThat(results.get(caller).get(1, TimeUnit.MINUTES)).isEqualTo("user-" + caller);
+        }
+        assertThat(stored()).allSatisfy(entry ->
+                assertThat(entry.target()).isEqualTo("probe:" + entry.actor().substring("user-".length())));
+    }
+
+    @Test
+    void whenTheTrailCannotBeAppendedToNoChangeIsStoredEither() throws Exception {
+        jdbc.update("delete from access_audit_head");
+        try {
+            var results = concurrentlyReturning(6, caller -> () -> trail.commitAudited(() -> {
+                jdbc.update("insert into audit_probe (id) values (?)", "row-" + caller);
+                return Audited.done(caller, AuditRecord.success("writer-" + caller, "probe.written",
+                        "probe:" + caller));
+            }));
+            for (var result : results) {
+                assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES))
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("could not be committed");
+            }
+        } finally {
+            jdbc.update("insert into access_audit_head (id, last_seq, last_hash) values (1, 0, ?)",
+                    AuditChain.GENESIS_HASH);
+        }
+        assertThat(probeRows()).isEmpty();
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void aChangeInsideATransactionIsRefusedRatherThanWaitingOnItsOwnLock() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> trail.commitAudited(
+                () -> Audited.done(1, AuditRecord.success("alice", "probe.written", "probe:1")))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("inside a transaction");
+    }
+
+    @Test
+    void aChangeWhoseCallerGaveUpBeforeItStartedIsNeverMade() throws Exception {
+        var groupCommit = new AuditGroupCommit(appender, transactionManager, jdbc.getDataSource(),
+                entities.getIfAvailable(), 1, 4, 100, Duration.ofMillis(300));
+        var headLocked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var holder = Executors.newSingleThreadExecutor();
+        // The committer's first batch waits for the head row, so the change behind it is not started in time.
+        var held = holder.submit(() -> transactions.executeWithoutResult(status -> {
+            appender.lockHead();
+            headLocked.countDown();
+            await(release);
+        }));
+        headLocked.await();
+        var first = Executors.newSingleThreadExecutor().submit(() -> {
+            groupCommit.commit(AuditRecord.success("first", "secret.read", "item:first"));
+            return null;
+        });
+        Thread.sleep(100);
+        try {
+            assertThatThrownBy(() -> groupCommit.commit(() -> {
+                jdbc.update("insert into audit_probe (id) values ('late')");
+                return Audited.done(1, AuditRecord.success("late", "probe.written", "probe:late"));
+            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("not committed within");
+        } finally {
+            release.countDown();
+            held.get(1, TimeUnit.MINUTES);
+            holder.shutdown();
+        }
+        try {
+            first.get(1, TimeUnit.MINUTES);
+        } catch (ExecutionException gaveUpToo) {
+            // The first caller may have given up as well; only what happens to the second matters here.
+        }
+        groupCommit.destroy();
+
+        assertThat(probeRows()).isEmpty();
+        assertThat(stored()).extracting(AuditEntryRow::target).doesNotContain("probe:late");
+    }
+
+    @BeforeEach
+    void emptyProbeTable() {
+        jdbc.execute("create table if not exists audit_probe (id varchar(64) primary key)");
+        jdbc.update("delete from audit_probe");
+    }
+
+    private List<String> probeRows() {
+        return jdbc.queryForList("select id from audit_probe order by id", String.class);
+    }
+
+    /**
+     * Runs the callers while the committer is held up by an earlier item, so that they queue and are taken as one
+     * batch.
+     */
+    private <T> List<Future<T>> inOneBatch(int callers, Returning<T> caller) throws Exception {
+        var headLocked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var holder = Executors.newSingleThreadExecutor();
+        var held = holder.submit(() -> transactions.executeWithoutResult(status -> {
+            appender.lockHead();
+            headLocked.countDown();
+            await(release);
+        }));
+        headLocked.await();
+        var first = Executors.newSingleThreadExecutor().submit(() -> {
+            trail.recordCommitted(AuditRecord.success("first", "secret.read", "item:first"));
+            return null;
+        });
+        Thread.sleep(200);
+        var results = concurrentlyReturning(callers, caller);
+        Thread.sleep(300);
+        release.countDown();
+        held.get(1, TimeUnit.MINUTES);
+        first.get(1, TimeUnit.MINUTES);
+        holder.shutdown();
+        return results;
+    }
+
+    private interface Returning<T> {
+        Callable<T> task(int caller);
+    }
+
+    private static <T> List<Future<T>> concurrentlyReturning(int callers, Returning<T> caller) {
+        var pool = Executors.newFixedThreadPool(callers);
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<T>>();
+        for (var i = 0; i < callers; i++) {
+            var task = caller.task(i);
+            results.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        return results;
     }
 
     private interface Caller {

@@ -58,7 +58,7 @@ public final class BackupCrashMain {
                 .initializers(context -> {
                     var generic = (GenericApplicationContext) context;
                     generic.registerBean(Clock.class, () -> clock);
-                    generic.registerBean(AuditTrail.class, RecordingAuditTrail::new);
+                    generic.registerBean(AuditTrail.class, () -> new RecordingAuditTrail());
                 })
                 .run(args);
     }

@@ -79,7 +79,7 @@ public final class DrillCrashMain {
                 .initializers(context -> {
                     var generic = (GenericApplicationContext) context;
                     generic.registerBean(Clock.class, () -> clock);
-                    generic.registerBean(AuditTrail.class, RecordingAuditTrail::new);
+                    generic.registerBean(AuditTrail.class, () -> new RecordingAuditTrail());
                     generic.registerBean(RecoveryPolicy.class, () -> () -> Optional.of(objectives));
                 })
                 .run(args);

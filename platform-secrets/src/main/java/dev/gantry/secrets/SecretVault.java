@@ -5,6 +5,7 @@ import dev.gantry.domain.InvalidInputException;
 import dev.gantry.domain.NotFoundException;
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
+import dev.gantry.domain.audit.Audited;
 import dev.gantry.secrets.SecretPermissions.Operation;
 import dev.gantry.secrets.internal.crypto.EnvelopeCipher;
 import dev.gantry.secrets.internal.crypto.RootKeyring;
@@ -90,23 +91,53 @@ public class SecretVault {
     /**
      * Writes {@code value} as the next version.
      *
+     * <p>Called outside a transaction (as the REST API and the portal do), the caller's permission and input are
+     * checked first, on the caller's thread, and the write itself is handed to the audit trail's group commit: it
+     * runs under a savepoint, as its caller, in a transaction shared with other callers' writes, and returns once
+     * its version and its entry are committed. Called inside a transaction, it all happens in that transaction.
+     *
      * @param cas null to write unconditionally; 0 to create only if the secret does not exist; n to write only if
      *            the current version is n
      * @throws ConflictException (field {@code cas}) if the check-and-set does not hold
      */
-    @Transactional(noRollbackFor = AccessDeniedException.class)
     @PreAuthorize("isAuthenticated()")
     public SecretVersionInfo write(String path, SecretValue value, @Nullable Long cas) {
         SecretPath parsed = SecretPath.parse(path);
-        RootKeyring keyring = seal.keyring();
         String canonical = parsed.toString();
-        permissions.require(Operation.WRITE, canonical, hmac(canonical));
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            RootKeyring keyring = seal.keyring();
+            permissions.require(Operation.WRITE, canonical, hmac(canonical));
+            requireWritable(value, cas);
+            SecretVersionInfo written = writeVersion(parsed, keyring, value, cas);
+            audit.record(written(canonical, written));
+            return written;
+        }
+        RootKeyring keyring = seal.keyring();
+        SecretPermissions.Denial denial = permissions.check(Operation.WRITE, canonical, hmac(canonical));
+        if (denial != null) {
+            audit.recordCommitted(denial.entry());
+            throw denial.exception();
+        }
+        requireWritable(value, cas);
+        return audit.commitAudited(() -> {
+            SecretVersionInfo written = writeVersion(parsed, keyring, value, cas);
+            return Audited.done(written, written(canonical, written));
+        });
+    }
+
+    private static void requireWritable(SecretValue value, @Nullable Long cas) {
         if (value.length() == 0) {
             throw new InvalidInputException("value", "a secret value must not be empty");
         }
         if (cas != null && cas < 0) {
             throw new InvalidInputException("cas", "cas is 0 (create only) or the current version");
         }
+    }
+
+    /** The write itself, in the current transaction, permission and input already checked. */
+    private SecretVersionInfo writeVersion(SecretPath parsed, RootKeyring keyring, SecretValue value,
+            @Nullable Long cas) {
+        String canonical = parsed.toString();
         SecretEntity secret = secrets.lockByPath(canonical).orElse(null);
         if (secret == null) {
             if (cas != null && cas != 0) {
@@ -124,14 +155,16 @@ public class SecretVault {
                 throw new InvalidInputException("value", "a secret value holds at most "
                         + SecretValue.MAX_BYTES + " bytes");
             }
-            SecretVersionEntity written = append(secret, keyring, plaintext);
-            audit.record(AuditRecord.success(actor(), Operation.WRITE.action, target(canonical), Map.of(
-                    "pathHmac", hmac(canonical),
-                    "version", Long.toString(written.version()))));
-            return info(written);
+            return info(append(secret, keyring, plaintext));
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    private AuditRecord written(String canonical, SecretVersionInfo written) {
+        return AuditRecord.success(actor(), Operation.WRITE.action, target(canonical), Map.of(
+                "pathHmac", hmac(canonical),
+                "version", Long.toString(written.version())));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.gantry.secrets;
 
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
+import dev.gantry.domain.audit.AuditedChange;
 import dev.gantry.secrets.testing.RecordingAuditConfiguration;
 import java.io.PrintStream;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -78,6 +79,11 @@ public final class RotationCrashMain {
                         @Override
                         public void recordCommitted(AuditRecord record) {
                             trail.recordCommitted(record);
+                        }
+
+                        @Override
+                        public <T> T commitAudited(AuditedChange<T> change) {
+                            return trail.commitAudited(change);
                         }
                     };
                 }

@@ -10,6 +10,9 @@ package dev.gantry.domain.audit;
  * revealing a value: the entry commits on its own, together with entries of other callers waiting at the same time,
  * and the call returns only once it is committed. If it throws, the entry may or may not be stored; the caller must
  * then withhold what the entry was to account for.
+ *
+ * <p>{@link #commitAudited} does the same for a whole change: the change and its entries commit in a transaction
+ * shared with the changes of other callers waiting at the same time, each under a savepoint of its own.
  */
 public interface AuditTrail {
 
@@ -22,4 +25,13 @@ public interface AuditTrail {
      *                               for), or if the entry was not committed in time or at all
      */
     void recordCommitted(AuditRecord record);
+
+    /**
+     * Makes {@code change} and commits it with its entries, together with other callers' changes, and returns its
+     * value once committed. A change that throws, or is refused, is undone alone; the others still commit.
+     *
+     * @throws IllegalStateException if called inside a transaction, or if the change and its entries were not
+     *                               committed in time or at all (the change is then not stored either)
+     */
+    <T> T commitAudited(AuditedChange<T> change);
 }

@@ -64,8 +64,10 @@ public class ChainAppender {
     /** Waits for, then holds until the end of the current transaction, the right to append. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditHead lockHead() {
-        return jdbc.query("select last_seq, last_hash from access_audit_head where id = 1 for update",
-                        (rs, n) -> new AuditHead(rs.getLong(1), rs.getString(2)))
+        // A bound parameter makes this a prepared statement, which the database keeps parsed; a plain statement
+        // would be parsed again on every append, while the head is locked.
+        return jdbc.query("select last_seq, last_hash from access_audit_head where id = ? for update",
+                        (rs, n) -> new AuditHead(rs.getLong(1), rs.getString(2)), 1)
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(

@@ -2,6 +2,7 @@ package dev.gantry.access.internal.audit;
 
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.AuditTrail;
+import dev.gantry.domain.audit.AuditedChange;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and the commit, not statements that could as well have run while others appended.
  *
  * <p>{@link #recordCommitted} instead hands the entry to {@link AuditGroupCommit}, which appends it with the entries
- * of other waiting callers in one transaction of its own.
+ * of other waiting callers in one transaction of its own; {@link #commitAudited} hands it a whole change.
  *
  * <p>Plain JDBC rather than entities: rows are only ever inserted, and the statements share the connection of the
  * surrounding JPA or JDBC transaction, so a failed insert fails the caller's change.
@@ -53,6 +54,11 @@ public class ChainedAuditTrail implements AuditTrail {
     @Override
     public void recordCommitted(AuditRecord record) {
         groupCommit.commit(record);
+    }
+
+    @Override
+    public <T> T commitAudited(AuditedChange<T> change) {
+        return groupCommit.commit(change);
     }
 
     /** A read-only transaction keeps its manual flush mode: what it changed in memory is not meant to be stored. */

@@ -4,11 +4,15 @@ import dev.gantry.secrets.internal.crypto.EncryptedValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
 /**
  * One version of a secret: its ciphertext until destroyed, and its history. Updates write only the columns that
@@ -17,10 +21,17 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @DynamicUpdate
 @Table(name = "secret_version")
-public class SecretVersionEntity {
+public class SecretVersionEntity implements Persistable<UUID> {
 
     @Id
     private UUID id;
+
+    /**
+     * The id is given here, not by the database, so saving a new one must insert rather than merge: a merge would
+     * first select by id, a wasted read on every write.
+     */
+    @Transient
+    private boolean fresh;
 
     @Column(name = "secret_id")
     private UUID secretId;
@@ -64,6 +75,7 @@ public class SecretVersionEntity {
     }
 
     public SecretVersionEntity(UUID secretId, long version, EncryptedValue value, Instant now, String by) {
+        this.fresh = true;
         this.id = UUID.randomUUID();
         this.secretId = secretId;
         this.version = version;
@@ -73,6 +85,22 @@ public class SecretVersionEntity {
         this.valueKeyVersion = value.valueKeyVersion();
         this.createdAt = now;
         this.createdBy = by;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        this.fresh = false;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
     }
 
     public UUID id() {
