@@ -34,7 +34,7 @@ class BenchApplication {
                 .logStartupInfo(false)
                 .properties(
                         "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("gantry").toAbsolutePath()
-                                + ";WRITE_DELAY=0",
+                                + ";WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE",
                         "spring.jpa.open-in-view=false",
                         "gantry.audit.checkpoint-dir=" + dataDir.resolve("audit").toAbsolutePath(),
                         "gantry.keys.dir=" + dataDir.resolve("keys").toAbsolutePath(),

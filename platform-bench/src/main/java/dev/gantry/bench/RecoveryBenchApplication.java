@@ -39,7 +39,7 @@ class RecoveryBenchApplication {
                 .logStartupInfo(false)
                 .properties(
                         "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("gantry").toAbsolutePath()
-                                + ";WRITE_DELAY=0",
+                                + ";WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE",
                         "spring.datasource.username=sa",
                         "spring.jpa.open-in-view=false",
                         "spring.flyway.locations=classpath:db/migration/access,classpath:db/migration/recovery",

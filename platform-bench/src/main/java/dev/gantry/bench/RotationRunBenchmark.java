@@ -95,7 +95,7 @@ public class RotationRunBenchmark {
     @Setup(Level.Trial)
     public void secretsWritten() throws IOException, SQLException {
         dataDir = Files.createTempDirectory("gantry-bench-rotation-");
-        String url = "jdbc:h2:file:" + dataDir.resolve("gantry").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        String url = "jdbc:h2:file:" + dataDir.resolve("gantry").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE";
         if (database.equals("postgres")) {
             postgresDatabase = "gantry_bench_" + Long.toHexString(System.nanoTime());
             try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
