@@ -7,18 +7,18 @@ import dev.gantry.access.internal.audit.AuditChain;
 import dev.gantry.access.internal.audit.AuditEntryRow;
 import dev.gantry.access.internal.audit.AuditGroupCommit;
 import dev.gantry.access.internal.audit.ChainAppender;
+import dev.gantry.access.testing.Concurrently;
 import dev.gantry.domain.audit.AuditRecord;
 import dev.gantry.domain.audit.Audited;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Entries committed on their own, many callers' at a time: each before its caller goes on, none lost or doubled. */
 abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupport {
@@ -46,7 +47,7 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
     void manyConcurrentCallersEachGetExactlyOneEntryAndTheChainHasNoGaps() throws Exception {
         var threads = 16;
         var each = 25;
-        var results = concurrently(threads, caller -> () -> {
+        var results = Concurrently.start(threads, caller -> () -> {
             for (var i = 0; i < each; i++) {
                 trail.recordCommitted(AuditRecord.success("reader-" + caller, "secret.read", "item:" + caller + "-" + i));
             }
@@ -89,7 +90,7 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
     void whenTheTrailCannotBeAppendedToEveryWaitingCallerFailsAndNothingIsStored() throws Exception {
         jdbc.update("delete from access_audit_head");
         try {
-            var results = concurrently(8, caller -> () -> {
+            var results = Concurrently.start(8, caller -> () -> {
                 trail.recordCommitted(AuditRecord.success("reader-" + caller, "secret.read", "item:" + caller));
                 return null;
             });
@@ -109,7 +110,7 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
     @Test
     void anEntryTheDatabaseRefusesFailsOnlyItsOwnCaller() throws Exception {
         var tooLong = Map.of("note", "x".repeat(5000));
-        var results = concurrently(8, caller -> () -> {
+        var results = Concurrently.start(8, caller -> () -> {
             trail.recordCommitted(AuditRecord.success("reader-" + caller, "secret.read", "item:" + caller,
                     caller == 3 ? tooLong : Map.of()));
             return null;
@@ -133,17 +134,9 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
                 entities.getIfAvailable(), 1, 4, 100, Duration.ofSeconds(30));
         var callers = 12;
         var queued = new CountDownLatch(callers);
-        var headLocked = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        var holder = Executors.newSingleThreadExecutor();
         // Holding the head row keeps the committer busy with its first batch while the others queue up.
-        var held = holder.submit(() -> transactions.executeWithoutResult(status -> {
-            appender.lockHead();
-            headLocked.countDown();
-            await(release);
-        }));
-        headLocked.await();
-        var results = concurrently(callers, caller -> () -> {
+        var head = HeldHead.hold(transactions, appender);
+        var results = Concurrently.start(callers, caller -> () -> {
             queued.countDown();
             groupCommit.commit(AuditRecord.success("reader-" + caller, "secret.read", "item:" + caller));
             return null;
@@ -156,10 +149,8 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
             return null;
         });
         Thread.sleep(100);
-        release.countDown();
-        held.get(1, TimeUnit.MINUTES);
+        head.release();
         closing.get(1, TimeUnit.MINUTES);
-        holder.shutdown();
 
         for (var result : results) {
             result.get(1, TimeUnit.MINUTES);
@@ -171,7 +162,7 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
 
     @Test
     void concurrentChangesCommitWithTheirEntriesAndOneThatThrowsIsUndoneAlone() throws Exception {
-        var results = concurrentlyReturning(8, caller -> () -> trail.commitAudited(() -> {
+        var results = Concurrently.start(8, caller -> () -> trail.commitAudited(() -> {
             jdbc.update("insert into audit_probe (id) values (?)", "row-" + caller);
             if (caller == 3) {
                 throw new IllegalArgumentException("caller 3 changed its mind");
@@ -236,7 +227,7 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
 
     @Test
     void aChangeIsMadeAsItsCallerThoughAnotherThreadMakesIt() throws Exception {
-        var results = concurrentlyReturning(6, caller -> () -> {
+        var results = Concurrently.start(6, caller -> () -> {
             SecurityContextHolder.getContext().setAuthentication(
                     new TestingAuthenticationToken("user-" + caller, "n/a", "ROLE_USER"));
             try {
@@ -260,7 +251,7 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
     void whenTheTrailCannotBeAppendedToNoChangeIsStoredEither() throws Exception {
         jdbc.update("delete from access_audit_head");
         try {
-            var results = concurrentlyReturning(6, caller -> () -> trail.commitAudited(() -> {
+            var results = Concurrently.start(6, caller -> () -> trail.commitAudited(() -> {
                 jdbc.update("insert into audit_probe (id) values (?)", "row-" + caller);
                 return Audited.done(caller, AuditRecord.success("writer-" + caller, "probe.written",
                         "probe:" + caller));
@@ -290,16 +281,8 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
     void aChangeWhoseCallerGaveUpBeforeItStartedIsNeverMade() throws Exception {
         var groupCommit = new AuditGroupCommit(appender, transactionManager, jdbc.getDataSource(),
                 entities.getIfAvailable(), 1, 4, 100, Duration.ofMillis(300));
-        var headLocked = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        var holder = Executors.newSingleThreadExecutor();
         // The committer's first batch waits for the head row, so the change behind it is not started in time.
-        var held = holder.submit(() -> transactions.executeWithoutResult(status -> {
-            appender.lockHead();
-            headLocked.countDown();
-            await(release);
-        }));
-        headLocked.await();
+        var head = HeldHead.hold(transactions, appender);
         var first = Executors.newSingleThreadExecutor().submit(() -> {
             groupCommit.commit(AuditRecord.success("first", "secret.read", "item:first"));
             return null;
@@ -311,9 +294,7 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
                 return Audited.done(1, AuditRecord.success("late", "probe.written", "probe:late"));
             })).isInstanceOf(IllegalStateException.class).hasMessageContaining("not committed within");
         } finally {
-            release.countDown();
-            held.get(1, TimeUnit.MINUTES);
-            holder.shutdown();
+            head.release();
         }
         try {
             first.get(1, TimeUnit.MINUTES);
@@ -340,68 +321,41 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
      * Runs the callers while the committer is held up by an earlier item, so that they queue and are taken as one
      * batch.
      */
-    private <T> List<Future<T>> inOneBatch(int callers, Returning<T> caller) throws Exception {
-        var headLocked = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        var holder = Executors.newSingleThreadExecutor();
-        var held = holder.submit(() -> transactions.executeWithoutResult(status -> {
-            appender.lockHead();
-            headLocked.countDown();
-            await(release);
-        }));
-        headLocked.await();
+    private <T> List<Future<T>> inOneBatch(int callers, Concurrently.Caller<T> caller) throws Exception {
+        var head = HeldHead.hold(transactions, appender);
         var first = Executors.newSingleThreadExecutor().submit(() -> {
             trail.recordCommitted(AuditRecord.success("first", "secret.read", "item:first"));
             return null;
         });
         Thread.sleep(200);
-        var results = concurrentlyReturning(callers, caller);
+        var results = Concurrently.start(callers, caller);
         Thread.sleep(300);
-        release.countDown();
-        held.get(1, TimeUnit.MINUTES);
+        head.release();
         first.get(1, TimeUnit.MINUTES);
-        holder.shutdown();
         return results;
     }
 
-    private interface Returning<T> {
-        Callable<T> task(int caller);
-    }
+    /** The audit head row, locked by a transaction of its own until released: committers wait behind it. */
+    private record HeldHead(CountDownLatch releasing, Future<?> held, ExecutorService holder) {
 
-    private static <T> List<Future<T>> concurrentlyReturning(int callers, Returning<T> caller) {
-        var pool = Executors.newFixedThreadPool(callers);
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<T>>();
-        for (var i = 0; i < callers; i++) {
-            var task = caller.task(i);
-            results.add(pool.submit(() -> {
-                start.await();
-                return task.call();
+        static HeldHead hold(TransactionTemplate transactions, ChainAppender appender) throws InterruptedException {
+            var locked = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            var holder = Executors.newSingleThreadExecutor();
+            var held = holder.submit(() -> transactions.executeWithoutResult(status -> {
+                appender.lockHead();
+                locked.countDown();
+                await(release);
             }));
+            locked.await();
+            return new HeldHead(release, held, holder);
         }
-        start.countDown();
-        pool.shutdown();
-        return results;
-    }
 
-    private interface Caller {
-        Callable<Void> task(int caller);
-    }
-
-    private static List<Future<Void>> concurrently(int callers, Caller caller) {
-        var pool = Executors.newFixedThreadPool(callers);
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<Void>>();
-        for (var i = 0; i < callers; i++) {
-            var task = caller.task(i);
-            results.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
+        void release() throws Exception {
+            releasing.countDown();
+            held.get(1, TimeUnit.MINUTES);
+            holder.shutdown();
         }
-        start.countDown();
-        pool.shutdown();
-        return results;
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,5 +1,6 @@
 package dev.gantry.config;
 
+import static dev.gantry.testing.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,9 +62,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Backup keys and database passwords in the real vault of the whole application (unsealed from its key file at
@@ -364,19 +362,6 @@ abstract class RecoveryVaultIntegrationTests {
 
     private static <T> T admin(Supplier<T> work) {
         return SystemAuthority.runAs("test", List.of(Role.ADMIN), work);
-    }
-
-    private static <T> T as(String user, Supplier<T> work, String... authorities) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
-                AuthorityUtils.createAuthorityList(authorities)));
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 
     private static String suffix() {

@@ -1,25 +1,20 @@
 package dev.gantry.config;
 
+import static dev.gantry.testing.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.access.AuditVerification;
 import dev.gantry.access.AuditVerifier;
+import dev.gantry.access.testing.Concurrently;
 import dev.gantry.domain.ConflictException;
 import dev.gantry.secrets.SecretValue;
 import dev.gantry.secrets.SecretVault;
 import dev.gantry.secrets.SecretVersionInfo;
 import dev.gantry.secrets.VaultSeal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Secret writes made outside a transaction, as the REST API and the portal make them, go through the audit trail's
@@ -62,7 +54,7 @@ abstract class SecretWritesCommittedTogetherIntegrationTests {
         int each = 15;
         var conflicts = new AtomicInteger();
 
-        var results = concurrently(writers, writer -> () -> as("writer-" + writer, () -> {
+        var results = Concurrently.start(writers, writer -> () -> as("writer-" + writer, () -> {
             for (int done = 0; done < each; ) {
                 long seen = vault.metadata(path).currentVersion();
                 try {
@@ -101,7 +93,7 @@ abstract class SecretWritesCommittedTogetherIntegrationTests {
     @Test
     void aDeniedWriteAmongOthersIsAuditedAndLeavesNothingWhileTheOthersAreStored() throws Exception {
         String prefix = "billing/mixed/prod/" + suffix() + "-";
-        var results = concurrently(8, writer -> () -> writer == 4
+        var results = Concurrently.start(8, writer -> () -> writer == 4
                 ? as("mallory", () -> vault.write(prefix + writer, value("mine now"), null), "TEAM:other:ENGINEER")
                 : as("writer-" + writer, () -> vault.write(prefix + writer, value("v" + writer), null), WRITER));
 
@@ -144,38 +136,5 @@ abstract class SecretWritesCommittedTogetherIntegrationTests {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private interface Writer<T> {
-        Callable<T> task(int writer);
-    }
-
-    private static <T> List<Future<T>> concurrently(int writers, Writer<T> writer) {
-        var pool = Executors.newFixedThreadPool(writers);
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<T>>();
-        for (int i = 0; i < writers; i++) {
-            var task = writer.task(i);
-            results.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        pool.shutdown();
-        return results;
-    }
-
-    private static <T> T as(String user, Supplier<T> work, String... authorities) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, "n/a",
-                AuthorityUtils.createAuthorityList(authorities)));
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

@@ -35,4 +35,28 @@ public final class Concurrently {
             pool.shutdownNow();
         }
     }
+
+    /** What caller number {@code caller} does. */
+    public interface Caller<T> {
+        Callable<T> task(int caller);
+    }
+
+    /**
+     * Starts {@code callers} different calls at the same instant and returns at once: their outcomes in caller
+     * order, for a test that expects some of them to fail or has something to do while they run.
+     */
+    public static <T> List<Future<T>> start(int callers, Caller<T> caller) {
+        CyclicBarrier start = new CyclicBarrier(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            Callable<T> task = caller.task(i);
+            futures.add(pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return task.call();
+            }));
+        }
+        pool.shutdown();
+        return futures;
+    }
 }

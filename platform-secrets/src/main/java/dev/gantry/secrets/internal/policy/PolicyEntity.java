@@ -3,17 +3,14 @@ package dev.gantry.secrets.internal.policy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+import dev.gantry.secrets.internal.store.AssignedIdEntity;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /** A stored policy as it is now; its earlier versions are {@link PolicyRevisionEntity} rows. */
 @Entity
 @Table(name = "secret_policy")
-public class PolicyEntity implements Persistable<String> {
+public class PolicyEntity extends AssignedIdEntity<String> {
 
     @Id
     private String name;
@@ -36,11 +33,9 @@ public class PolicyEntity implements Persistable<String> {
     @Column(name = "updated_by")
     private String updatedBy;
 
-    /** The name is the id, so saving must insert, never merge into a policy someone created meanwhile. */
-    @Transient
-    private boolean fresh;
 
     protected PolicyEntity() {
+        super(false);
         this.name = "";
         this.description = "";
         this.rules = "";
@@ -51,6 +46,7 @@ public class PolicyEntity implements Persistable<String> {
     }
 
     public PolicyEntity(String name, String description, long version, String rules, Instant now, String by) {
+        super(true);
         this.name = name;
         this.description = description;
         this.version = version;
@@ -59,23 +55,11 @@ public class PolicyEntity implements Persistable<String> {
         this.createdBy = by;
         this.updatedAt = now;
         this.updatedBy = by;
-        this.fresh = true;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        this.fresh = false;
     }
 
     @Override
     public String getId() {
         return name;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 
     public void change(String description, String rules, Instant now, String by) {

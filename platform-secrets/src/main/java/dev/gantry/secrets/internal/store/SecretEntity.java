@@ -3,28 +3,18 @@ package dev.gantry.secrets.internal.store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A secret's metadata: everything about it but its values. */
 @Entity
 @Table(name = "secret_metadata")
-public class SecretEntity implements Persistable<UUID> {
+public class SecretEntity extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
 
-    /**
-     * The id is given here, not by the database, so saving a new one must insert rather than merge: a merge would
-     * first select by id, a wasted read on every write.
-     */
-    @Transient
-    private boolean fresh;
 
     private String path;
 
@@ -53,6 +43,7 @@ public class SecretEntity implements Persistable<UUID> {
     private String updatedBy;
 
     protected SecretEntity() {
+        super(false);
         this.id = new UUID(0, 0);
         this.path = "";
         this.ownerTeam = "";
@@ -64,7 +55,7 @@ public class SecretEntity implements Persistable<UUID> {
     }
 
     public SecretEntity(UUID id, String path, String ownerTeam, int maxVersions, Instant now, String by) {
-        this.fresh = true;
+        super(true);
         this.id = id;
         this.path = path;
         this.ownerTeam = ownerTeam;
@@ -76,20 +67,9 @@ public class SecretEntity implements Persistable<UUID> {
         this.updatedBy = by;
     }
 
-    @PostLoad
-    @PostPersist
-    void stored() {
-        this.fresh = false;
-    }
-
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 
     public UUID id() {

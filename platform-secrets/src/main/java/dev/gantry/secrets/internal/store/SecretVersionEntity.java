@@ -4,15 +4,11 @@ import dev.gantry.secrets.internal.crypto.EncryptedValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One version of a secret: its ciphertext until destroyed, and its history. Updates write only the columns that
@@ -21,17 +17,11 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @DynamicUpdate
 @Table(name = "secret_version")
-public class SecretVersionEntity implements Persistable<UUID> {
+public class SecretVersionEntity extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
 
-    /**
-     * The id is given here, not by the database, so saving a new one must insert rather than merge: a merge would
-     * first select by id, a wasted read on every write.
-     */
-    @Transient
-    private boolean fresh;
 
     @Column(name = "secret_id")
     private UUID secretId;
@@ -68,6 +58,7 @@ public class SecretVersionEntity implements Persistable<UUID> {
     private @Nullable Instant failedAt;
 
     protected SecretVersionEntity() {
+        super(false);
         this.id = new UUID(0, 0);
         this.secretId = new UUID(0, 0);
         this.createdAt = Instant.EPOCH;
@@ -75,7 +66,7 @@ public class SecretVersionEntity implements Persistable<UUID> {
     }
 
     public SecretVersionEntity(UUID secretId, long version, EncryptedValue value, Instant now, String by) {
-        this.fresh = true;
+        super(true);
         this.id = UUID.randomUUID();
         this.secretId = secretId;
         this.version = version;
@@ -87,20 +78,9 @@ public class SecretVersionEntity implements Persistable<UUID> {
         this.createdBy = by;
     }
 
-    @PostLoad
-    @PostPersist
-    void stored() {
-        this.fresh = false;
-    }
-
     @Override
     public UUID getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
     }
 
     public UUID id() {
