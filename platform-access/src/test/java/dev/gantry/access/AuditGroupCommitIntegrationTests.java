@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,22 +89,10 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
 
     @Test
     void whenTheTrailCannotBeAppendedToEveryWaitingCallerFailsAndNothingIsStored() throws Exception {
-        jdbc.update("delete from access_audit_head");
-        try {
-            var results = Concurrently.start(8, caller -> () -> {
-                trail.recordCommitted(AuditRecord.success("reader-" + caller, "secret.read", "item:" + caller));
-                return null;
-            });
-            for (var result : results) {
-                assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES))
-                        .isInstanceOf(ExecutionException.class)
-                        .cause().isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("could not be committed");
-            }
-        } finally {
-            jdbc.update("insert into access_audit_head (id, last_seq, last_hash) values (1, 0, ?)",
-                    AuditChain.GENESIS_HASH);
-        }
+        everyCallerFailsWithoutTheHeadRow(() -> Concurrently.start(8, caller -> () -> {
+            trail.recordCommitted(AuditRecord.success("reader-" + caller, "secret.read", "item:" + caller));
+            return null;
+        }));
         assertThat(stored()).isEmpty();
     }
 
@@ -249,23 +238,10 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
 
     @Test
     void whenTheTrailCannotBeAppendedToNoChangeIsStoredEither() throws Exception {
-        jdbc.update("delete from access_audit_head");
-        try {
-            var results = Concurrently.start(6, caller -> () -> trail.commitAudited(() -> {
-                jdbc.update("insert into audit_probe (id) values (?)", "row-" + caller);
-                return Audited.done(caller, AuditRecord.success("writer-" + caller, "probe.written",
-                        "probe:" + caller));
-            }));
-            for (var result : results) {
-                assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES))
-                        .isInstanceOf(ExecutionException.class)
-                        .cause().isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("could not be committed");
-            }
-        } finally {
-            jdbc.update("insert into access_audit_head (id, last_seq, last_hash) values (1, 0, ?)",
-                    AuditChain.GENESIS_HASH);
-        }
+        everyCallerFailsWithoutTheHeadRow(() -> Concurrently.start(6, caller -> () -> trail.commitAudited(() -> {
+            jdbc.update("insert into audit_probe (id) values (?)", "row-" + caller);
+            return Audited.done(caller, AuditRecord.success("writer-" + caller, "probe.written", "probe:" + caller));
+        })));
         assertThat(probeRows()).isEmpty();
         assertThat(stored()).isEmpty();
     }
@@ -311,6 +287,25 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
     void emptyProbeTable() {
         jdbc.execute("create table if not exists audit_probe (id varchar(64) primary key)");
         jdbc.update("delete from audit_probe");
+    }
+
+    /**
+     * Removes the head row, so nothing can be appended, starts the callers, checks that each of them fails for that
+     * reason, and puts the row back.
+     */
+    private <T> void everyCallerFailsWithoutTheHeadRow(Supplier<List<Future<T>>> callers) throws Exception {
+        jdbc.update("delete from access_audit_head");
+        try {
+            for (var result : callers.get()) {
+                assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES))
+                        .isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("could not be committed");
+            }
+        } finally {
+            jdbc.update("insert into access_audit_head (id, last_seq, last_hash) values (1, 0, ?)",
+                    AuditChain.GENESIS_HASH);
+        }
     }
 
     private List<String> probeRows() {
