@@ -104,15 +104,14 @@ public class SecretVault {
     public SecretVersionInfo write(String path, SecretValue value, @Nullable Long cas) {
         SecretPath parsed = SecretPath.parse(path);
         String canonical = parsed.toString();
+        RootKeyring keyring = seal.keyring();
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            RootKeyring keyring = seal.keyring();
             permissions.require(Operation.WRITE, canonical, hmac(canonical));
             requireWritable(value, cas);
             SecretVersionInfo written = writeVersion(parsed, keyring, value, cas);
             audit.record(written(canonical, written));
             return written;
         }
-        RootKeyring keyring = seal.keyring();
         SecretPermissions.Denial denial = permissions.check(Operation.WRITE, canonical, hmac(canonical));
         if (denial != null) {
             audit.recordCommitted(denial.entry());

@@ -227,7 +227,7 @@ public class AuditGroupCommit implements DisposableBean {
     private Outcome make(Pending<?> pending, TransactionStatus status, boolean alone) {
         if (pending.change() instanceof EntryOnly entry) {
             // Nothing to undo, so no savepoint: a read's entry costs only its share of the append.
-            return new Outcome(List.of(entry.record()), Audited.done(null, entry.record()), null);
+            return new Outcome(entry.apply(), null);
         }
         var connection = DataSourceUtils.getConnection(dataSource);
         var savepoint = savepoint(connection);
@@ -238,20 +238,20 @@ public class AuditGroupCommit implements DisposableBean {
             if (audited.refusal() == null) {
                 flushAndForget();
                 release(connection, savepoint);
-                return new Outcome(audited.entries(), audited, null);
+                return new Outcome(audited, null);
             }
             undo(connection, savepoint);
-            return new Outcome(audited.entries(), audited, null);
+            return new Outcome(audited, null);
         } catch (RuntimeException failure) {
             if (status.isRollbackOnly()) {
                 if (!alone) {
                     throw new IllegalStateException("a change doomed the shared transaction", failure);
                 }
                 status.setRollbackOnly();
-                return new Outcome(List.of(), null, failure);
+                return new Outcome(null, failure);
             }
             undo(connection, savepoint);
-            return new Outcome(List.of(), null, failure);
+            return new Outcome(null, failure);
         } finally {
             SecurityContextHolder.setContext(callers);
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -359,8 +359,12 @@ public class AuditGroupCommit implements DisposableBean {
     }
 
     /** What a change came to in a transaction that then committed. */
-    private record Outcome(List<AuditRecord> entries, @Nullable Audited<?> audited,
-            @Nullable RuntimeException failure) {
+    private record Outcome(@Nullable Audited<?> audited, @Nullable RuntimeException failure) {
+
+        /** The entries to store: a change that threw leaves none, a refused one its own. */
+        List<AuditRecord> entries() {
+            return audited == null ? List.of() : audited.entries();
+        }
 
         @SuppressWarnings("unchecked")
         <T> void release(Pending<T> pending) {
