@@ -4,6 +4,7 @@
 # production) on an empty data directory with the audit trail on, issues one API token, runs the load driver.
 # Usage: bench/rest-throughput.sh [secrets] [concurrency] [seconds-per-phase] [rounds] [warm-up rounds]
 #        JFR=1 bench/rest-throughput.sh ...   also records a flight recording of the server (path printed)
+#        SERVER_ARGS='--gantry.audit.group-commit.committers=1' bench/rest-throughput.sh ...   extra server settings
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secrets="${1:-1000}"; concurrency="${2:-8}"; seconds="${3:-10}"; rounds="${4:-3}"; warmups="${5:-2}"
@@ -32,7 +33,8 @@ fi
 echo "load before start: $(uptime)"
 GANTRY_ADMIN_PASSWORD='bench-Start-Passw0rd-17' "$java" "${jfr[@]}" -Xmx1g -Dbench.token-file="$work/token" \
     -cp "$work/app/gantry.jar:$work/app/lib/*" bench/rest/GantryWithBenchCaller.java \
-    --server.port="$port" --gantry.data-dir="$work/data" --logging.level.root=warn > "$work/server.log" 2>&1 &
+    --server.port="$port" --gantry.data-dir="$work/data" --logging.level.root=warn ${SERVER_ARGS:-} \
+    > "$work/server.log" 2>&1 &
 server=$!
 until grep -q '^READY' "$work/server.log" 2>/dev/null; do
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; echo "Gantry exited" >&2; exit 1; }
