@@ -22,12 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -211,6 +213,29 @@ abstract class AuditGroupCommitIntegrationTests extends AuditIntegrationTestSupp
         assertThat(probeRows()).hasSize(8).contains("taken").doesNotContain("row-5");
         assertThat(stored()).filteredOn(entry -> entry.action().equals("probe.written"))
                 .extracting(AuditEntryRow::target).hasSize(7).doesNotContain("probe:5");
+        assertThat(verifier.verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @Test
+    void aChangeThatCannotTakeItsLocksInABatchIsMadeAgainAloneAndSucceeds() throws Exception {
+        var lockFailures = new AtomicInteger();
+        var results = inOneBatch(6, caller -> () -> trail.commitAudited(() -> {
+            // The whole batch is undone before the retry, or the retry's insert would hit the primary key.
+            jdbc.update("insert into audit_probe (id) values (?)", "row-" + caller);
+            if (caller == 2 && lockFailures.getAndIncrement() == 0) {
+                // What the JDBC layer throws when the database picks this change to break a deadlock.
+                throw new CannotAcquireLockException("deadlock detected");
+            }
+            return Audited.done(caller, AuditRecord.success("writer-" + caller, "probe.written", "probe:" + caller));
+        }));
+
+        for (var caller = 0; caller < results.size(); caller++) {
+            assertThat(results.get(caller).get(1, TimeUnit.MINUTES)).isEqualTo(caller);
+        }
+        assertThat(lockFailures).hasValue(2);
+        assertThat(probeRows()).hasSize(6);
+        assertThat(stored()).filteredOn(entry -> entry.action().equals("probe.written"))
+                .extracting(AuditEntryRow::target).hasSize(6).doesNotHaveDuplicates();
         assertThat(verifier.verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 

@@ -11,6 +11,7 @@ import dev.gantry.secrets.internal.crypto.EnvelopeCipher;
 import dev.gantry.secrets.internal.crypto.RootKeyring;
 import dev.gantry.secrets.internal.Actors;
 import dev.gantry.secrets.internal.seal.SealState;
+import dev.gantry.secrets.internal.store.LockedSecret;
 import dev.gantry.secrets.internal.store.ReadTracker;
 import dev.gantry.secrets.internal.store.SecretEntity;
 import dev.gantry.secrets.internal.store.SecretVersionEntity;
@@ -29,7 +30,6 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -137,16 +137,21 @@ public class SecretVault {
     private SecretVersionInfo writeVersion(SecretPath parsed, RootKeyring keyring, SecretValue value,
             @Nullable Long cas) {
         String canonical = parsed.toString();
-        SecretEntity secret = secrets.lockByPath(canonical).orElse(null);
+        LockedSecret secret = store.lock(canonical).orElse(null);
         if (secret == null) {
             if (cas != null && cas != 0) {
                 throw new ConflictException("cas", "the secret does not exist, so its version is not " + cas);
             }
-            secret = create(parsed);
-        } else if (cas != null && cas != currentVersion(secret)) {
+            // Created by another writer since the lock found nothing: write over theirs, as if it had been first.
+            secret = store.create(canonical, parsed.team(), defaultMaxVersions, actor())
+                    .or(() -> store.lock(canonical))
+                    .orElseThrow(() -> new ConflictException("cas",
+                            "another writer was creating the secret at the same time; write again"));
+        }
+        if (cas != null && cas != secret.currentVersion()) {
             throw new ConflictException("cas", cas == 0
                     ? "the secret already exists"
-                    : "the current version is " + currentVersion(secret) + ", not " + cas);
+                    : "the current version is " + secret.currentVersion() + ", not " + cas);
         }
         byte[] plaintext = value.utf8();
         try {
@@ -154,7 +159,7 @@ public class SecretVault {
                 throw new InvalidInputException("value", "a secret value holds at most "
                         + SecretValue.MAX_BYTES + " bytes");
             }
-            return info(append(secret, keyring, plaintext));
+            return store.appendCurrent(secret, keyring, plaintext, actor());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -221,7 +226,8 @@ public class SecretVault {
     private SecretRead decrypt(String canonical, long version) {
         RootKeyring keyring = seal.keyring();
         SecretEntity secret = find(canonical);
-        SecretVersionEntity stored = readableVersion(secret, version == 0 ? currentVersion(secret) : version);
+        SecretVersionEntity stored = readableVersion(secret.id(), canonical,
+                version == 0 ? currentVersion(secret) : version);
         byte[] plaintext = cipher.decrypt(keyring, canonical, stored.version(), stored.encrypted());
         try {
             reads.recordRead(stored.id());
@@ -261,16 +267,16 @@ public class SecretVault {
         String canonical = SecretPath.parse(path).toString();
         RootKeyring keyring = seal.keyring();
         permissions.require(Operation.ROLLBACK, canonical, hmac(canonical));
-        SecretEntity secret = secrets.lockByPath(canonical).orElseThrow(() -> notFound(canonical));
-        SecretVersionEntity source = readableVersion(secret, version);
+        LockedSecret secret = store.lock(canonical).orElseThrow(() -> notFound(canonical));
+        SecretVersionEntity source = readableVersion(secret.id(), canonical, version);
         byte[] plaintext = cipher.decrypt(keyring, canonical, source.version(), source.encrypted());
         try {
-            SecretVersionEntity written = append(secret, keyring, plaintext);
+            SecretVersionInfo written = store.appendCurrent(secret, keyring, plaintext, actor());
             audit.record(AuditRecord.success(actor(), Operation.ROLLBACK.action, target(canonical), Map.of(
                     "pathHmac", hmac(canonical),
                     "from", Long.toString(version),
                     "version", Long.toString(written.version()))));
-            return info(written);
+            return written;
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -364,32 +370,19 @@ public class SecretVault {
                         .collect(Collectors.joining(" ")))));
     }
 
-    private SecretEntity create(SecretPath path) {
-        try {
-            return secrets.saveAndFlush(new SecretEntity(UUID.randomUUID(), path.toString(), path.team(),
-                    defaultMaxVersions, clock.instant(), actor()));
-        } catch (DataIntegrityViolationException concurrentCreate) {
-            throw new ConflictException("cas", "the secret was created at the same time by someone else");
-        }
-    }
-
-    private SecretVersionEntity append(SecretEntity secret, RootKeyring keyring, byte[] plaintext) {
-        return store.appendCurrent(secret, keyring, plaintext, actor());
-    }
-
     private long currentVersion(SecretEntity secret) {
         return store.current(secret.id()).orElse(0);
     }
 
-    private SecretVersionEntity readableVersion(SecretEntity secret, long number) {
-        SecretVersionEntity version = versions.findBySecretIdAndVersion(secret.id(), number)
-                .orElseThrow(() -> new NotFoundException("version " + number + " of " + secret.path()));
+    private SecretVersionEntity readableVersion(UUID secretId, String canonical, long number) {
+        SecretVersionEntity version = versions.findBySecretIdAndVersion(secretId, number)
+                .orElseThrow(() -> new NotFoundException("version " + number + " of " + canonical));
         if (!version.everCurrent()) {
-            throw new NotFoundException("version " + number + " of " + secret.path() + " (a rotation candidate "
+            throw new NotFoundException("version " + number + " of " + canonical + " (a rotation candidate "
                     + (version.failedAt() != null ? "that failed" : "still pending") + ")");
         }
         if (!version.readable()) {
-            throw new NotFoundException("version " + number + " of " + secret.path() + " ("
+            throw new NotFoundException("version " + number + " of " + canonical + " ("
                     + (version.destroyed() ? "destroyed" : "deleted") + ")");
         }
         return version;

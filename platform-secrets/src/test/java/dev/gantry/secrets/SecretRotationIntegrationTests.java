@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,6 +51,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Rotation's lifecycle, schedule, failures, convergence and revocation against a real database. */
 @SpringBootTest(classes = SecretsTestApplication.class)
@@ -97,6 +100,9 @@ abstract class SecretRotationIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Autowired
     ApplicationEvents events;
@@ -433,6 +439,56 @@ abstract class SecretRotationIntegrationTests {
     }
 
     @Test
+    void aVersionHasNoReadRecordUntilItsFirstRead() {
+        assertThat(lastReadOf(1)).as("written, never read").isEmpty();
+
+        clock.set(START.plus(Duration.ofMinutes(7)));
+        asEngineer(() -> vault.read(PATH));
+
+        assertThat(lastReadOf(1)).containsExactly(START.plus(Duration.ofMinutes(7)));
+    }
+
+    @Test
+    void aFirstReadRecordedByAnotherNodeAtTheSameMomentNeitherFailsTheReadNorLosesIt() throws Exception {
+        var otherNodeInserted = new CountDownLatch(1);
+        var otherNode = Executors.newSingleThreadExecutor().submit(() -> new TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> {
+                    jdbc.update("insert into secret_version_read (version_id, last_read_at) select id, ? from"
+                            + " secret_version where version = 1", java.sql.Timestamp.from(START));
+                    otherNodeInserted.countDown();
+                    // Uncommitted until after this node's read has found no row and tried to insert its own.
+                    sleep(Duration.ofMillis(500));
+                }));
+        otherNodeInserted.await();
+        clock.set(START.plus(Duration.ofMinutes(3)));
+
+        assertThat(valueOf(asEngineer(() -> vault.read(PATH)))).isEqualTo("initial-credential");
+
+        otherNode.get(1, TimeUnit.MINUTES);
+        assertThat(lastReadOf(1)).as("the later of the two reads").containsExactly(START.plus(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    void aReplacedCredentialOlderThanTheKeptVersionsKeepsItsValueUntilItIsRevoked() {
+        asSecretsAdmin(() -> vault.configure(PATH, "", 1));
+        rotation.setPolicy(policy(PATH).withRevocation(Duration.ofHours(1), Duration.ofHours(2)));
+        rotation.rotateNow(PATH);
+        Instant rotatedAt = clock.instant();
+        write(PATH, "written-after-the-rotation");
+
+        assertThat(labels()).containsExactlyInAnyOrderEntriesOf(Map.of("CURRENT", 3L, "PREVIOUS", 2L));
+        assertThat(holdsValue(1)).as("no label, but its revocation is still due").isTrue();
+
+        clock.set(rotatedAt.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(5)));
+        assertThat(rotation.runDue().revoked()).isEqualTo(1);
+
+        assertThat(target.revoked()).containsExactly(PATH + "#initial-credential");
+        assertThat(holdsValue(1)).as("revoked, and older than the one kept version").isFalse();
+        assertThat(holdsValue(2)).isTrue();
+        assertThat(holdsValue(3)).isTrue();
+    }
+
+    @Test
     void aNodeThatDiedBeforeTheTargetChangedConvergesBackToCurrent() {
         rotation.setPolicy(policy(PATH));
         target.crash(TargetRotator.Crash.BEFORE_SET);
@@ -672,6 +728,26 @@ abstract class SecretRotationIntegrationTests {
                     labels.put(rows.getString(1), rows.getLong(2));
                 }, PATH);
         return labels;
+    }
+
+    List<Instant> lastReadOf(long version) {
+        return jdbc.queryForList("select r.last_read_at from secret_version_read r join secret_version v on v.id ="
+                + " r.version_id join secret_metadata m on m.id = v.secret_id where m.path = ? and v.version = ?",
+                java.sql.Timestamp.class, PATH, version).stream().map(java.sql.Timestamp::toInstant).toList();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean holdsValue(long version) {
+        return jdbc.queryForObject("select count(*) from secret_version v join secret_metadata m on m.id = v.secret_id"
+                + " where m.path = ? and v.version = ? and v.ciphertext is not null", Integer.class, PATH, version) == 1;
     }
 
     void write(String path, String value) {

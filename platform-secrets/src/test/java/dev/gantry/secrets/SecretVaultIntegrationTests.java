@@ -138,6 +138,20 @@ abstract class SecretVaultIntegrationTests {
     }
 
     @Test
+    void concurrentUnconditionalFirstWritesOfOnePathAllSucceedOneVersionEach() throws Exception {
+        List<String> outcomes = Concurrently.run(6, () -> asEngineer(() -> {
+            try {
+                return "v" + write("first", null).version();
+            } catch (RuntimeException failed) {
+                return failed.toString();
+            }
+        }));
+
+        assertThat(outcomes).containsExactlyInAnyOrder("v1", "v2", "v3", "v4", "v5", "v6");
+        assertThat(vault.metadata(PATH).versions()).hasSize(6);
+    }
+
+    @Test
     void casZeroCreatesOnlyWhenTheSecretDoesNotExist() {
         assertThat(write("first", 0L).version()).isEqualTo(1);
 
@@ -197,6 +211,36 @@ abstract class SecretVaultIntegrationTests {
         assertThat(valueOf(vault.read(PATH, 3))).isEqualTo("v3");
         assertThat(jdbc.queryForObject("select count(*) from secret_version where ciphertext is not null",
                 Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteInsideATransactionThatHadLoadedTheSecretLeavesItNoStaleCopyToWriteBack() {
+        write("one", null);
+        asSecretsAdmin(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            vault.configure(PATH, "before the write", 10);
+            vault.write(PATH, value("two"), null);
+            // Changes the secret this transaction loaded before the write; all of it is written back at commit.
+            vault.configure(PATH, "after the write", 10);
+        }));
+
+        assertThat(write("three", null).version()).isEqualTo(3);
+        SecretMetadata metadata = vault.metadata(PATH);
+        assertThat(metadata.description()).isEqualTo("after the write");
+        assertThat(metadata.versions()).extracting(SecretVersionInfo::version).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aVersionAWriteDestroysInsideATransactionThatHadReadItIsNoLongerReadableThere() {
+        write("v1", null);
+        asSecretsAdmin(() -> vault.configure(PATH, "", 1));
+        write("v2", null);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            assertThat(valueOf(vault.read(PATH, 1))).isEqualTo("v1");
+            write("v3", null);
+            assertThatThrownBy(() -> vault.read(PATH, 1)).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("destroyed");
+        });
     }
 
     @Test

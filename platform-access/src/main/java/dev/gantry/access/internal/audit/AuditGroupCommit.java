@@ -26,6 +26,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.security.core.context.SecurityContext;
@@ -53,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * savepoint and empties the persistence context unflushed, so that no entity it changed in memory is written later
  * with another caller's change; the other changes go on. If the
  * database has doomed the whole transaction instead (a constraint or lock failure marks a JPA transaction for
- * rollback), the batch is rolled back and every change made again alone.
+ * rollback), or a change could not take its locks (a deadlock with another batch, a lock timeout), the batch is
+ * rolled back and every change made again alone.
  *
  * <p>Fail closed: a caller is released with success only after the commit; if a shared commit fails, each of its
  * items is tried once more alone, so that one entry the database refuses fails only its own caller. The queue is
@@ -243,6 +245,12 @@ public class AuditGroupCommit implements DisposableBean {
             undo(connection, savepoint);
             return new Outcome(audited, null);
         } catch (RuntimeException failure) {
+            if (!alone && failure instanceof PessimisticLockingFailureException) {
+                // A deadlock with the other committer's batch, or a lock wait that timed out: the locks this
+                // batch holds may be the reason, so every change is made again alone rather than failed.
+                throw new IllegalStateException("a change could not take its locks in a shared transaction",
+                        failure);
+            }
             if (status.isRollbackOnly()) {
                 if (!alone) {
                     throw new IllegalStateException("a change doomed the shared transaction", failure);

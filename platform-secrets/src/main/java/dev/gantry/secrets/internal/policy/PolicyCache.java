@@ -4,11 +4,13 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,22 +25,28 @@ import org.springframework.stereotype.Component;
 public class PolicyCache {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyCache.class);
+    private static final String STAMP = "select stamp from secret_policy_stamp where id = ?";
 
     private final StoredPolicies policies;
     private final PolicyGrants grants;
     private final PolicyStamps stamps;
+    private final JdbcTemplate jdbc;
     private final SecureRandom random = new SecureRandom();
     private volatile @Nullable Snapshot current;
 
-    PolicyCache(StoredPolicies policies, PolicyGrants grants, PolicyStamps stamps) {
+    PolicyCache(StoredPolicies policies, PolicyGrants grants, PolicyStamps stamps, JdbcTemplate jdbc) {
         this.policies = policies;
         this.grants = grants;
         this.stamps = stamps;
+        this.jdbc = jdbc;
     }
 
     /** The policies and grants as committed now (or as changed by the caller's own transaction). */
     public Snapshot current() {
-        long stamp = stamps.current();
+        // Every permission check reads the stamp, mostly outside a transaction (a REST write checks before it
+        // queues): a plain statement on a pooled connection, where a repository call would begin and commit a
+        // transaction and open and close a persistence context around it.
+        long stamp = Objects.requireNonNull(jdbc.queryForObject(STAMP, Long.class, 1));
         Snapshot cached = current;
         if (cached != null && cached.stamp() == stamp) {
             return cached;

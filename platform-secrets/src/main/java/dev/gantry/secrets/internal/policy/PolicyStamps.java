@@ -6,9 +6,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PolicyStamps extends JpaRepository<PolicyStampEntity, Integer> {
 
-    @Query("select s.stamp from PolicyStampEntity s where s.id = 1")
-    long current();
-
     @Modifying(flushAutomatically = true, clearAutomatically = false)
     @Query("update PolicyStampEntity s set s.stamp = ?1 where s.id = 1")
     int change(long stamp);

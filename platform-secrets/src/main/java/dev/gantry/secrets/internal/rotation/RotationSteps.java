@@ -257,6 +257,8 @@ public class RotationSteps {
     public void revoked(Claim claim, long version, String how) {
         jdbc.update("update secret_retired_version set revoked_at = ?, attempts = attempts + 1, last_failure = null "
                 + "where secret_id = ? and version = ?", Timestamp.from(clock.instant()), claim.secretId(), version);
+        // Its pending revocation may have been all that kept the version's value: writes prune only what they free.
+        secrets.lockById(claim.secretId()).ifPresent(store::prune);
         Map<String, String> details = details(claim, version);
         details.put("how", how);
         audit.record(AuditRecord.success(actor(), "secret.rotation.previous-revoked", target(claim), details));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SealedKeyring implements KeyringSource {
 
     private static final String TARGET = "secrets:vault";
+    private static final String GENERATION = "select keyring_generation from secret_seal where id = ?";
 
     private final SealConfigs configs;
     private final KeyringEntries entries;
@@ -34,10 +36,11 @@ public class SealedKeyring implements KeyringSource {
     private final KeyringCipher cipher;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     SealedKeyring(SealConfigs configs, KeyringEntries entries, SealState state, AesGcm aes, AuditTrail audit,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock) {
         this.configs = configs;
         this.entries = entries;
         this.state = state;
@@ -45,6 +48,7 @@ public class SealedKeyring implements KeyringSource {
         this.cipher = new KeyringCipher(aes);
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -143,7 +147,10 @@ public class SealedKeyring implements KeyringSource {
     @Override
     public RootKeyring fresh() {
         long held = state.generation();
-        long stored = config().map(SealConfigEntity::keyringGeneration).orElse(held);
+        // Every write asks, inside the transaction that makes it: a plain statement rather than an entity load
+        // that the rest of that transaction would then carry in its persistence context. A change of this
+        // transaction not flushed yet only makes it reload, which reads through the persistence context.
+        long stored = jdbc.query(GENERATION, rows -> rows.next() ? rows.getLong(1) : held, SealConfigEntity.ID);
         return stored == held ? state.keyring() : reload();
     }
 

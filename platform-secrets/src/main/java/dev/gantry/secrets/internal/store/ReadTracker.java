@@ -1,14 +1,21 @@
 package dev.gantry.secrets.internal.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +27,12 @@ import org.springframework.stereotype.Component;
 public class ReadTracker {
 
     private static final int FORGET_ABOVE = 10_000;
+    private static final String RECORD = "update secret_version_read set last_read_at = ? where version_id = ?"
+            + " and (last_read_at is null or last_read_at < ?)";
+    private static final String FIRST_READ = "insert into secret_version_read (version_id, last_read_at) values (?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final Clock clock;
     private final Duration granularity;
     private final Map<UUID, Instant> written = new ConcurrentHashMap<>();
@@ -32,6 +43,7 @@ public class ReadTracker {
             throw new IllegalArgumentException("gantry.secrets.read-tracking.granularity must not be negative");
         }
         this.jdbc = jdbc;
+        this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
         this.clock = clock;
         this.granularity = granularity;
     }
@@ -54,11 +66,39 @@ public class ReadTracker {
         if (!due[0]) {
             return;
         }
-        jdbc.update("update secret_version_read set last_read_at = ? where version_id = ? "
-                + "and (last_read_at is null or last_read_at < ?)", Timestamp.from(now), versionId, Timestamp.from(now));
+        Timestamp at = Timestamp.from(now);
+        if (jdbc.update(RECORD, at, versionId, at) == 0 && !inserted(versionId, at)) {
+            // Another reader inserted the row first: this read may still be the later one.
+            jdbc.update(RECORD, at, versionId, at);
+        }
         if (written.size() > FORGET_ABOVE) {
             Instant stale = now.minus(granularity);
             written.values().removeIf(last -> last.isBefore(stale));
+        }
+    }
+
+    /**
+     * The version's first recorded read: its row is created now rather than with the version, which keeps every write
+     * one row and one index entry lighter. The insert has a savepoint of its own, because another node or thread may
+     * insert the same row at the same moment, and on PostgreSQL a refused insert would otherwise fail the reading
+     * transaction.
+     */
+    private boolean inserted(UUID versionId, Timestamp at) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                jdbc.update(FIRST_READ, versionId, at);
+            } catch (DuplicateKeyException insertedMeanwhile) {
+                connection.rollback(beforeInsert);
+                return false;
+            }
+            connection.releaseSavepoint(beforeInsert);
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not use a savepoint to record a read", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
