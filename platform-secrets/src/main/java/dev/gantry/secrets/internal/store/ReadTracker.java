@@ -1,21 +1,14 @@
 package dev.gantry.secrets.internal.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +25,6 @@ public class ReadTracker {
     private static final String FIRST_READ = "insert into secret_version_read (version_id, last_read_at) values (?, ?)";
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final Clock clock;
     private final Duration granularity;
     private final Map<UUID, Instant> written = new ConcurrentHashMap<>();
@@ -43,7 +35,6 @@ public class ReadTracker {
             throw new IllegalArgumentException("gantry.secrets.read-tracking.granularity must not be negative");
         }
         this.jdbc = jdbc;
-        this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
         this.clock = clock;
         this.granularity = granularity;
     }
@@ -67,38 +58,15 @@ public class ReadTracker {
             return;
         }
         Timestamp at = Timestamp.from(now);
-        if (jdbc.update(RECORD, at, versionId, at) == 0 && !inserted(versionId, at)) {
-            // Another reader inserted the row first: this read may still be the later one.
+        // A version's row is created by its first read rather than with the version, which keeps every write one
+        // row and one index entry lighter; another node may be inserting it at the same moment.
+        if (jdbc.update(RECORD, at, versionId, at) == 0 && !InsertUnlessTaken.insert(jdbc, FIRST_READ, versionId, at)) {
+            // The other reader's row came first: this read may still be the later one.
             jdbc.update(RECORD, at, versionId, at);
         }
         if (written.size() > FORGET_ABOVE) {
             Instant stale = now.minus(granularity);
             written.values().removeIf(last -> last.isBefore(stale));
-        }
-    }
-
-    /**
-     * The version's first recorded read: its row is created now rather than with the version, which keeps every write
-     * one row and one index entry lighter. The insert has a savepoint of its own, because another node or thread may
-     * insert the same row at the same moment, and on PostgreSQL a refused insert would otherwise fail the reading
-     * transaction.
-     */
-    private boolean inserted(UUID versionId, Timestamp at) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            Savepoint beforeInsert = connection.setSavepoint();
-            try {
-                jdbc.update(FIRST_READ, versionId, at);
-            } catch (DuplicateKeyException insertedMeanwhile) {
-                connection.rollback(beforeInsert);
-                return false;
-            }
-            connection.releaseSavepoint(beforeInsert);
-            return true;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not use a savepoint to record a read", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

@@ -7,9 +7,6 @@ import dev.gantry.secrets.internal.crypto.EncryptedValue;
 import dev.gantry.secrets.internal.crypto.EnvelopeCipher;
 import dev.gantry.secrets.internal.crypto.RootKeyring;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -25,10 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.EntityKey;
-import javax.sql.DataSource;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +76,6 @@ public class VersionStore {
     private final StageLabels labels;
     private final EnvelopeCipher cipher;
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final EntityManager entities;
     private final Clock clock;
 
@@ -93,7 +85,6 @@ public class VersionStore {
         this.labels = labels;
         this.cipher = cipher;
         this.jdbc = jdbc;
-        this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
         this.entities = entities;
         this.clock = clock;
     }
@@ -118,22 +109,8 @@ public class VersionStore {
         entities.flush();
         UUID id = UUID.randomUUID();
         OffsetDateTime now = at(clock.instant());
-        // Under a savepoint of its own: on PostgreSQL a refused insert would otherwise doom the whole transaction,
-        // which may hold other callers' writes.
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            Savepoint beforeInsert = connection.setSavepoint();
-            try {
-                jdbc.update(CREATE, id, path, ownerTeam, maxVersions, now, by, now, by);
-            } catch (DuplicateKeyException takenMeanwhile) {
-                connection.rollback(beforeInsert);
-                return Optional.empty();
-            }
-            connection.releaseSavepoint(beforeInsert);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not use a savepoint to create " + path, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        if (!InsertUnlessTaken.insert(jdbc, CREATE, id, path, ownerTeam, maxVersions, now, by, now, by)) {
+            return Optional.empty();
         }
         return Optional.of(new LockedSecret(id, path, maxVersions, 0, Map.of()));
     }
