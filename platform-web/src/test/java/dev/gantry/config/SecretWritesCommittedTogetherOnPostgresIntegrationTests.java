@@ -1,6 +1,5 @@
 package dev.gantry.config;
 
-import dev.gantry.access.testing.TestDatabases;
 import dev.gantry.testing.TestDataDirectory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,9 +10,6 @@ class SecretWritesCommittedTogetherOnPostgresIntegrationTests extends SecretWrit
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.freshPostgresDatabase();
-        TestDataDirectory.register(registry, "secret-writes-postgres");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
+        TestDataDirectory.registerOnFreshPostgres(registry, "secret-writes-postgres");
     }
 }

@@ -1,6 +1,5 @@
 package dev.gantry.scheduling;
 
-import dev.gantry.access.testing.TestDatabases;
 import dev.gantry.testing.TestDataDirectory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,10 +11,7 @@ class SchedulingOnPostgresIntegrationTests extends SchedulingIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.freshPostgresDatabase();
-        TestDataDirectory.register(registry, "scheduling-postgres");
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
+        TestDataDirectory.registerOnFreshPostgres(registry, "scheduling-postgres");
     }
 
     @Override
