@@ -104,9 +104,9 @@ public class VersionStore {
     /**
      * Inserts a secret with no version yet, its row locked as by {@link #lock}; empty if another writer created
      * the path at the same time, in which case nothing of this transaction is lost and {@link #lock} finds theirs.
+     * Call it when {@link #lock} has found nothing, which has flushed the persistence context already.
      */
     public Optional<LockedSecret> create(String path, String ownerTeam, int maxVersions, String by) {
-        entities.flush();
         UUID id = UUID.randomUUID();
         OffsetDateTime now = at(clock.instant());
         if (!InsertUnlessTaken.insert(jdbc, CREATE, id, path, ownerTeam, maxVersions, now, by, now, by)) {
